@@ -62,3 +62,6 @@ extension Diagnostic: Comparable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+/// A diagnostic can end a step that cannot go on (e.g. an unreadable content.yaml).
+extension Diagnostic: Error {}

@@ -1,0 +1,64 @@
+/// The whole pipeline, in memory: content document and the files it asked for →
+/// records → validation → plan → one rendered file per output. It reads and writes
+/// nothing itself.
+public enum Compiler {
+    public static let outputFolder = "seeds"
+
+    public struct Result: Sendable {
+        /// Empty when there is any error: nothing is written from invalid content.
+        public var outputs: [OutputFile]
+        /// Sorted by file, line and column.
+        public var diagnostics: [Diagnostic]
+        public var plan: SeedPlan?
+    }
+
+    /// - Parameters:
+    ///   - files: include files and collection files the caller read (any others are ignored).
+    ///   - problems: what went wrong reading files, reported with the rest.
+    public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = []) -> Result {
+        var diagnostics = document.diagnostics + problems
+        var collector = RecordCollector(schema: document.schema)
+        if let records = document.recordsNode, !records.isNull {
+            collector.collect(tablesNode: records, what: "seed.records")
+        }
+        let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        var inputs = [document.file]
+        for file in sorted {
+            if document.isIncluded(file.path) {
+                inputs.append(file)
+                let (documents, problems) = YAMLLoader.loadStream(file.bytes, file: file.path)
+                diagnostics += problems
+                if documents.count > 1 {
+                    diagnostics.append(.error(.multipleDocuments, "\(file.path) holds \(documents.count) YAML documents; it must hold one", at: documents[1].location))
+                }
+                if let root = documents.first, !root.isNull {
+                    collector.collect(tablesNode: root, what: file.path)
+                }
+            } else if let table = document.collectionTable(for: file.path) {
+                inputs.append(file)
+                collector.collect(markdown: file, table: table)
+            }
+        }
+        diagnostics += collector.diagnostics
+
+        var records: [Record] = []
+        for raw in collector.records {
+            guard let table = document.schema.table(raw.table) else { continue }
+            var builder = RecordBuilder(table: table)
+            records.append(builder.build(raw))
+            diagnostics += builder.diagnostics
+        }
+        diagnostics += RecordSetChecker.check(records, schema: document.schema)
+        diagnostics.sort()
+
+        guard !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }
+        let plan = Planner.plan(records: records, schema: document.schema, contentHash: ContentHash.of(inputs))
+        let outputs = [
+            OutputFile(path: "manifest.json", contents: ManifestRenderer.render(plan, inputs: inputs.map(\.path))),
+            OutputFile(path: "postgres.sql", contents: SQLScriptRenderer.render(plan, engine: .postgres)),
+            OutputFile(path: "seed_initial_data.py", contents: PythonModuleRenderer.render(plan)),
+            OutputFile(path: "sqlite.sql", contents: SQLScriptRenderer.render(plan, engine: .sqlite)),
+        ]
+        return Result(outputs: outputs, diagnostics: diagnostics, plan: plan)
+    }
+}

@@ -1,0 +1,58 @@
+/// `content.yaml` loaded and its `seed` section read: the first stage, which also tells
+/// the caller which other files to read (include patterns, collection folders).
+public struct ContentDocument: Sendable {
+    public static let fileName = "content.yaml"
+
+    public var file: InputFile
+    public var root: YAMLNode?
+    public var schema: Schema
+    var recordsNode: YAMLNode?
+    public var diagnostics: [Diagnostic]
+
+    /// Folders of markdown collections, relative to the root.
+    public var collections: [String] { schema.tables.compactMap(\.source) }
+
+    public init(_ file: InputFile) {
+        self.file = file
+        let (documents, loadProblems) = YAMLLoader.loadStream(file.bytes, file: file.path)
+        var diagnostics = loadProblems
+        if documents.count > 1 {
+            diagnostics.append(.error(.multipleDocuments, "\(file.path) holds \(documents.count) YAML documents; it must hold one (remove the extra `---`)", at: documents[1].location))
+        }
+        let root = documents.first
+        var schema = Schema()
+        var recordsNode: YAMLNode?
+        if let root, !root.isNull {
+            if root.mapping == nil {
+                diagnostics.append(.error(.invalidSchema, "\(file.path) must be a mapping at the top level, found \(root.kindName)", at: root.location))
+            } else if let seed = root["seed"] {
+                var reader = SchemaReader()
+                (schema, recordsNode) = reader.read(seed: seed)
+                diagnostics += reader.diagnostics
+            } else if !loadProblems.hasErrors {
+                diagnostics.append(.error(.invalidSchema, "\(file.path) has no `seed` section: add `seed:` with `tables:` to declare what to compile", at: root.location))
+            }
+        } else if !loadProblems.hasErrors {
+            diagnostics.append(.error(.invalidSchema, "\(file.path) is empty: it needs a `seed` section", at: .file(file.path)))
+        }
+        self.root = root
+        self.schema = schema
+        self.recordsNode = recordsNode
+        self.diagnostics = diagnostics
+    }
+
+    /// Whether `path` (relative to the root) is an include file of this content.
+    public func isIncluded(_ path: String) -> Bool {
+        schema.includes.contains { Glob.matches(path, pattern: $0) }
+    }
+
+    /// The table whose markdown collection `path` belongs to: `*.md` directly in the
+    /// folder, not `README.md`.
+    public func collectionTable(for path: String) -> String? {
+        guard path.hasSuffix(".md") else { return nil }
+        let parts = path.split(separator: "/")
+        guard let name = parts.last, name.lowercased() != "readme.md" else { return nil }
+        let folder = parts.dropLast().joined(separator: "/")
+        return schema.tables.first { $0.source == folder }?.name
+    }
+}

@@ -1,0 +1,48 @@
+/// What the content asks of a database, independent of any SQL dialect: per table,
+/// in dependency order, the rows to bring into being, sorted by natural key.
+public struct SeedPlan: Sendable {
+    public var contentHash: String
+    public var tables: [TablePlan]
+}
+
+public struct TablePlan: Sendable {
+    public var name: String
+    public var key: [String]
+    public var onConflict: ConflictPolicy
+    public var columns: [PlannedColumn]
+    public var rows: [PlannedRow]
+
+    /// Indexes of the key columns in `columns`.
+    public var keyIndexes: [Int] {
+        key.compactMap { name in columns.firstIndex { $0.name == name } }
+    }
+}
+
+public struct PlannedColumn: Sendable {
+    public var name: String
+    public var storage: SQLStorage
+    /// Set when the column stores another record's database value (e.g. its `id`),
+    /// found at apply time by that record's natural key.
+    public var lookup: Lookup?
+    /// Set to the time of applying whenever seedc updates the row.
+    public var touchOnUpdate: Bool
+}
+
+/// `SELECT column FROM table WHERE keyColumn = <value>`.
+public struct Lookup: Sendable, Hashable {
+    public var table: String
+    public var column: String
+    public var keyColumn: String
+}
+
+public struct PlannedRow: Sendable {
+    /// The natural key as text, for messages and ordering.
+    public var key: [String]
+    /// One cell per column of the table; nil where the record leaves the column alone.
+    public var cells: [FieldValue?]
+
+    /// True when inserting needs a secret from the environment.
+    public var needsSecret: Bool {
+        cells.contains { if case .secret? = $0 { true } else { false } }
+    }
+}

@@ -1,0 +1,66 @@
+/// Builds the statements for one planned row.
+enum StatementBuilder {
+    /// How values appear: inline literals (the SQL scripts) or named parameters
+    /// `p0`, `p1`, … by column index, `now` and `today` (the Python module).
+    enum Binding {
+        case literals, parameters
+    }
+
+    struct RowStatements {
+        var exists: SQLStatement
+        /// Nil when inserting needs a secret that literals cannot carry.
+        var insert: SQLStatement?
+        /// Nil for `keep` tables and rows with nothing to compare.
+        var update: SQLStatement?
+    }
+
+    static func statements(for row: PlannedRow, in table: TablePlan, binding: Binding) -> RowStatements {
+        let name = SQLIdentifier(table.name)
+        let keys = Set(table.keyIndexes)
+        var values: [SQLStatement.Assignment] = []
+        var compared: [SQLStatement.Assignment] = []
+        var insertable = true
+        for (index, cell) in row.cells.enumerated() {
+            guard let cell else { continue }
+            let column = table.columns[index]
+            guard let expression = expression(cell, index: index, column: column, binding: binding) else {
+                insertable = false
+                continue
+            }
+            let assignment = SQLStatement.Assignment(column: SQLIdentifier(column.name), value: expression)
+            values.append(assignment)
+            if case .value = cell, !keys.contains(index) { compared.append(assignment) }
+        }
+        let match = table.keyIndexes.compactMap { index in values.first { $0.column.name == table.columns[index].name } }
+
+        var update: SQLStatement?
+        if table.onConflict == .update, !compared.isEmpty {
+            let touched = table.columns.filter { column in column.touchOnUpdate && !compared.contains { $0.column.name == column.name } }
+                .map { SQLStatement.Assignment(column: SQLIdentifier($0.name), value: now($0.storage, binding: binding)) }
+            update = .updateIfDifferent(table: name, set: compared + touched, match: match, compare: compared)
+        }
+        return RowStatements(
+            exists: .exists(table: name, match: match),
+            insert: insertable ? .insertIfMissing(table: name, values: values, match: match) : nil,
+            update: update)
+    }
+
+    private static func expression(_ cell: FieldValue, index: Int, column: PlannedColumn, binding: Binding) -> SQLExpression? {
+        let base: SQLExpression
+        switch (cell, binding) {
+        case let (.value(value), .literals): base = .value(value)
+        case (.value, .parameters), (.secret, .parameters): base = .parameter("p\(index)", column.lookup == nil ? column.storage : .text)
+        case (.now, _): return now(column.storage, binding: binding)
+        case (.secret, .literals): return nil
+        }
+        guard let lookup = column.lookup else { return base }
+        return .lookup(table: SQLIdentifier(lookup.table), column: SQLIdentifier(lookup.column), key: SQLIdentifier(lookup.keyColumn), value: base)
+    }
+
+    private static func now(_ storage: SQLStorage, binding: Binding) -> SQLExpression {
+        switch binding {
+        case .literals: .now(storage)
+        case .parameters: .parameter(storage == .date ? "today" : "now", storage)
+        }
+    }
+}

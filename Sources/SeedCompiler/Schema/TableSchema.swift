@@ -1,0 +1,82 @@
+/// What to do when a record's row already exists in the database.
+public enum ConflictPolicy: String, Sendable {
+    /// Content wins: differing columns are set back to the content's values.
+    case update
+    /// Insert when missing; never overwrite what was edited in the app.
+    case keep
+}
+
+/// A declared default: a literal value of the column's type, or the time of applying.
+public enum ColumnDefault: Sendable, Hashable {
+    case value(Value)
+    case now
+}
+
+/// `references: table.column`: the value must name an existing record of `table`.
+public struct ColumnReference: Sendable, Hashable {
+    public var table: String
+    public var column: String
+    public var location: SourceLocation
+}
+
+public struct ColumnSchema: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var type: ColumnType
+    public var required = false
+    public var defaultValue: ColumnDefault?
+    /// Set the column to the time of applying whenever seedc updates the row.
+    public var touchOnUpdate = false
+    public var maxLength: Int?
+    public var enumValues: [String]?
+    public var pattern: String?
+    public var reference: ColumnReference?
+    /// For `html` columns: the markdown field rendered into this column.
+    public var from: String?
+    /// For `list` columns: the separator the items are stored joined with.
+    public var join = ","
+
+    public init(name: String, location: SourceLocation, type: ColumnType) {
+        self.name = name
+        self.location = location
+        self.type = type
+    }
+}
+
+public struct TableSchema: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var key: [String]
+    /// A markdown collection folder (relative to the root, without trailing slash).
+    public var source: String?
+    public var onConflict: ConflictPolicy = .update
+    public var columns: [ColumnSchema]
+
+    public func column(_ name: String) -> ColumnSchema? {
+        columns.first { $0.name == name }
+    }
+}
+
+/// A route pattern such as `/sectors/{slug}` whose placeholder takes its values
+/// from a table column or from the keys of a top-level mapping of `content.yaml`.
+public struct RouteSchema: Sendable {
+    public enum Values: Sendable, Hashable {
+        case column(table: String, column: String)
+        case keys(of: String)
+    }
+
+    public var pattern: String
+    public var values: Values
+    public var location: SourceLocation
+}
+
+/// Everything the `seed` section declares.
+public struct Schema: Sendable {
+    public var tables: [TableSchema] = []
+    public var includes: [String] = []
+    public var routes: [RouteSchema] = []
+
+    public func table(_ name: String) -> TableSchema? {
+        tables.first { $0.name == name }
+    }
+}

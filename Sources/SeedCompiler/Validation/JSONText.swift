@@ -1,0 +1,67 @@
+/// Canonical JSON text for a YAML node, for `json` columns: compact, keys in document
+/// order, scalars resolved by YAML's core schema (plain `true`, `12`, `null`; quoted
+/// text stays a string).
+enum JSONText {
+    static func canonical(_ node: YAMLNode) -> String {
+        var out = ""
+        write(node, to: &out)
+        return out
+    }
+
+    private static func write(_ node: YAMLNode, to out: inout String) {
+        switch node.content {
+        case let .scalar(text, style):
+            if node.isNull {
+                out += "null"
+            } else if style == .plain, node.tag == nil, ["true", "false"].contains(text) {
+                out += text
+            } else if style == .plain, node.tag == nil, let number = jsonNumber(text) {
+                out += number
+            } else {
+                out += quoted(text)
+            }
+        case let .sequence(items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                write(item, to: &out)
+            }
+            out += "]"
+        case let .mapping(pairs):
+            out += "{"
+            for (i, pair) in pairs.enumerated() {
+                if i > 0 { out += "," }
+                out += quoted(pair.key.scalar ?? canonical(pair.key))
+                out += ":"
+                write(pair.value, to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    /// The text as a JSON number when YAML's core schema reads it as one.
+    private static func jsonNumber(_ text: String) -> String? {
+        if let i = Int64(text) { return String(i) }
+        guard text.contains(where: \.isNumber), text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
+              let d = Double(text), d.isFinite else { return nil }
+        return String(d)
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,115 @@
+/// Types one raw record by its table's columns: unknown fields, required columns,
+/// types, `enum`, `max`, `pattern`, secrets, defaults and rendered html.
+struct RecordBuilder {
+    let table: TableSchema
+    /// Fields that are not columns but feed an html column (`from: body`).
+    private let sourceFields: Set<String>
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(table: TableSchema) {
+        self.table = table
+        self.sourceFields = Set(table.columns.compactMap(\.from))
+    }
+
+    mutating func build(_ raw: RawRecord) -> Record {
+        var record = Record(table: raw.table, label: raw.label, location: raw.location, values: [:], locations: [:], key: [])
+        var seen: [String: SourceLocation] = [:]
+        var sources: [String: YAMLNode] = [:]
+        let keyText = table.key.compactMap { name in raw.fields.first { $0.name == name }?.value.scalar }
+        if keyText.count == table.key.count { record.key = keyText }
+
+        for field in raw.fields {
+            if let first = seen[field.name] {
+                diagnostics.append(.error(.duplicateKey, "\(record.title): field \"\(field.name)\" is given twice", at: field.nameLocation, notes: [.note("first given here", at: first)]))
+                continue
+            }
+            seen[field.name] = field.nameLocation
+            if sourceFields.contains(field.name) { sources[field.name] = field.value }
+            guard let column = table.column(field.name) else {
+                if !sourceFields.contains(field.name), !raw.implicitFields.contains(field.name) {
+                    let hint = Suggestions.hint(for: field.name, among: table.columns.map(\.name))
+                    diagnostics.append(.error(.unknownField, "\(record.title): unknown field \"\(field.name)\"\(hint); \(table.name) has \(table.columns.map(\.name).joined(separator: ", "))", at: field.nameLocation))
+                }
+                continue
+            }
+            if column.from != nil {
+                diagnostics.append(.error(.unknownField, "\(record.title).\(column.name) is rendered from \"\(column.from!)\"; write the markdown in \(column.from!) instead", at: field.nameLocation))
+                continue
+            }
+            record.locations[column.name] = field.value.location
+            if let value = read(field.value, column: column, record: record) { record.values[column.name] = value }
+        }
+
+        for column in table.columns where record.values[column.name] == nil {
+            if let from = column.from, let source = sources[from] ?? (table.column(from) == nil ? nil : raw.fields.first { $0.name == from }?.value) {
+                record.locations[column.name] = source.location
+                if let markdown = source.scalar, !source.isNull {
+                    record.values[column.name] = .value(.text(Markdown.renderHTML(markdown)))
+                } else if !source.isNull {
+                    diagnostics.append(.error(.typeMismatch, "\(record.title).\(from): expected markdown text, found \(source.kindName)", at: source.location))
+                }
+                continue
+            }
+            if seen[column.name] != nil { continue }
+            switch column.defaultValue {
+            case let .value(value)?: record.values[column.name] = .value(value)
+            case .now?: record.values[column.name] = .now
+            case nil:
+                if column.required {
+                    diagnostics.append(.error(.missingRequired, "\(record.title): missing required field \"\(column.name)\"", at: raw.location))
+                }
+            }
+        }
+        let typedKey = table.key.compactMap { record.values[$0].flatMap(RecordSetChecker.text) }
+        record.key = typedKey.count == table.key.count ? typedKey : []
+        return record
+    }
+
+    private mutating func read(_ node: YAMLNode, column: ColumnSchema, record: Record) -> FieldValue? {
+        let at = node.location
+        let name = "\(record.title).\(column.name)"
+        if column.type == .password {
+            if let env = node["env"], let variable = env.scalar, node.mapping?.count == 1 {
+                guard Self.isEnvironmentName(variable) else {
+                    diagnostics.append(.error(.typeMismatch, "\(name): \"\(variable)\" is not an environment variable name (letters, digits and _, not starting with a digit)", at: env.location))
+                    return nil
+                }
+                return .secret(env: variable)
+            }
+            if node.scalar != nil, !node.isNull {
+                diagnostics.append(.error(.plaintextPassword, "\(name): a password must never be written in content (content.yaml is served to anyone); write {env: NAME} and set NAME where the app runs", at: at))
+            } else {
+                diagnostics.append(.error(.typeMismatch, "\(name): a password column takes {env: NAME}", at: at))
+            }
+            return nil
+        }
+        let value: Value
+        switch ValueReader.read(node, as: column) {
+        case let .success(read): value = read
+        case let .failure(problem):
+            diagnostics.append(.error(problem.id, "\(name): \(problem.message)", at: at))
+            return nil
+        }
+        if value == .null {
+            if column.required { diagnostics.append(.error(.missingRequired, "\(name) is required and cannot be null", at: at)) }
+            return .value(value)
+        }
+        if let text = value.text {
+            if let values = column.enumValues, !values.contains(text) {
+                diagnostics.append(.error(.notInEnum, "\(name): \"\(text)\" is not one of \(values.joined(separator: ", "))" + Suggestions.hint(for: text, among: values), at: at))
+            }
+            if let max = column.maxLength, text.unicodeScalars.count > max {
+                diagnostics.append(.error(.tooLong, "\(name) is \(text.unicodeScalars.count) characters long, more than its max of \(max)", at: at))
+            }
+            if let pattern = column.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
+                diagnostics.append(.error(.patternMismatch, "\(name): \"\(text)\" does not match the pattern \(pattern)", at: at))
+            }
+        }
+        return .value(value)
+    }
+
+    static func isEnvironmentName(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return s.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+}

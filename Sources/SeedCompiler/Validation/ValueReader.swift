@@ -1,0 +1,117 @@
+/// Reads one YAML node as a value of a declared column type. The column decides:
+/// `no` in a text column is the string "no", `0755` stays "0755", and a boolean
+/// column accepts only `true` or `false`. Only a plain `null`, `~` or empty scalar is null.
+enum ValueReader {
+    /// A problem with a value, without position: the caller knows where the node is.
+    struct Problem: Error {
+        var id: DiagnosticID
+        var message: String
+    }
+
+    static func read(_ node: YAMLNode, as column: ColumnSchema) -> Result<Value, Problem> {
+        if node.isNull { return .success(.null) }
+        switch column.type {
+        case .json:
+            return .success(.text(JSONText.canonical(node)))
+        case .list:
+            return readList(node, separator: column.join)
+        case .password:
+            return .failure(Problem(id: .typeMismatch, message: "a password column takes {env: NAME}"))
+        default:
+            guard let text = node.scalar else {
+                return .failure(Problem(id: .typeMismatch, message: "expected \(describe(column.type)), found \(node.kindName)"))
+            }
+            return read(text, as: column.type)
+        }
+    }
+
+    static func read(_ text: String, as type: ColumnType) -> Result<Value, Problem> {
+        func mismatch() -> Result<Value, Problem> {
+            .failure(Problem(id: .typeMismatch, message: "expected \(describe(type)), found \"\(text)\""))
+        }
+        if text.unicodeScalars.contains("\0") {
+            return .failure(Problem(id: .typeMismatch, message: "text cannot contain a NUL character"))
+        }
+        switch type {
+        case .integer:
+            guard isInteger(text), let n = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text) else { return mismatch() }
+            return .success(.integer(n))
+        case .real:
+            guard isDecimal(text), let d = Double(text), d.isFinite else { return mismatch() }
+            return .success(.real(d))
+        case .boolean:
+            switch text {
+            case "true": return .success(.boolean(true))
+            case "false": return .success(.boolean(false))
+            default: return mismatch()
+            }
+        case .date:
+            return DateTimeParser.date(text).map { .success(.date($0)) } ?? mismatch()
+        case .datetime:
+            return DateTimeParser.timestamp(text).map { .success(.timestamp($0)) } ?? mismatch()
+        case .email:
+            return isEmail(text) ? .success(.text(text)) : mismatch()
+        case .url:
+            return isURL(text) ? .success(.text(text)) : mismatch()
+        case .text, .markdown, .html, .list, .json, .password:
+            return .success(.text(text))
+        }
+    }
+
+    static func describe(_ type: ColumnType) -> String {
+        switch type {
+        case .integer: "an integer"
+        case .real: "a number"
+        case .boolean: "true or false"
+        case .date: "a date YYYY-MM-DD"
+        case .datetime: "a date and time YYYY-MM-DD HH:MM[:SS]"
+        case .email: "an email address"
+        case .url: "a URL (http://, https://, mailto:, tel: or a path starting with /)"
+        case .list: "a list of scalars"
+        case .json: "JSON"
+        case .password: "{env: NAME}"
+        case .text, .markdown, .html: "text"
+        }
+    }
+
+    private static func readList(_ node: YAMLNode, separator: String) -> Result<Value, Problem> {
+        if let text = node.scalar { return .success(.text(text)) }
+        guard let items = node.sequence else {
+            return .failure(Problem(id: .typeMismatch, message: "expected a list of scalars, found \(node.kindName)"))
+        }
+        var parts: [String] = []
+        for item in items {
+            guard let text = item.scalar else {
+                return .failure(Problem(id: .typeMismatch, message: "list items must be scalars, found \(item.kindName)"))
+            }
+            if !separator.isEmpty, text.contains(separator) {
+                return .failure(Problem(id: .typeMismatch, message: "list item \"\(text)\" contains the separator \"\(separator)\""))
+            }
+            parts.append(text)
+        }
+        return .success(.text(parts.joined(separator: separator)))
+    }
+
+    private static func isInteger(_ s: String) -> Bool {
+        var digits = Substring(s)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private static func isDecimal(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) } && s.contains(where: \.isNumber)
+    }
+
+    private static func isEmail(_ s: String) -> Bool {
+        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
+        return !s.contains { $0.isWhitespace }
+    }
+
+    private static func isURL(_ s: String) -> Bool {
+        guard !s.isEmpty, !s.contains(where: { $0.isWhitespace }) else { return false }
+        let lower = s.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return s.count > 8 }
+        return lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || (s.hasPrefix("/") && !s.hasPrefix("//"))
+    }
+}

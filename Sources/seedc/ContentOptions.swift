@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import SeedCompiler
+
+/// The options every command that reads content takes.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The folder holding content.yaml.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: "How to print problems: text (like a compiler), json (one object per line) or github (workflow annotations).")
+    var format: DiagnosticFormatter.Format = .text
+
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
+
+    /// Reads and compiles the content, printing every diagnostic. Nil when
+    /// content.yaml itself could not be read.
+    func compile() -> (ContentReader.Content, Compiler.Result)? {
+        switch ContentReader(root: rootURL).read() {
+        case let .failure(problem):
+            report([problem], sources: [:])
+            return nil
+        case let .success(content):
+            let result = Compiler.compile(content.document, files: content.files, problems: content.problems)
+            report(result.diagnostics, sources: content.sources)
+            return (content, result)
+        }
+    }
+
+    func report(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
+        guard !diagnostics.isEmpty else { return }
+        let color = format == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var text = DiagnosticFormatter.format(diagnostics, as: format, sources: sources, color: color)
+        if format == .text { text += DiagnosticFormatter.summary(diagnostics) + "\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+extension DiagnosticFormatter.Format: ExpressibleByArgument {}

@@ -1,0 +1,108 @@
+import Foundation
+import SeedCompiler
+
+/// Reads the content under a root folder: `content.yaml`, then the include files and
+/// markdown collections it declares. Problems reading become diagnostics.
+struct ContentReader {
+    let root: URL
+
+    struct Content {
+        var document: ContentDocument
+        var files: [InputFile]
+        var problems: [Diagnostic]
+
+        /// Every file's bytes by path, for printing source lines.
+        var sources: [String: [UInt8]] {
+            var map = [document.file.path: document.file.bytes]
+            for file in files { map[file.path] = file.bytes }
+            return map
+        }
+    }
+
+    /// Nil when `content.yaml` itself cannot be read (the diagnostic says why).
+    func read() -> Result<Content, Diagnostic> {
+        let contentPath = ContentDocument.fileName
+        let bytes: [UInt8]
+        switch readFile(contentPath) {
+        case let .success(read): bytes = read
+        case let .failure(problem): return .failure(problem)
+        }
+        let document = ContentDocument(InputFile(path: contentPath, bytes: bytes))
+        var paths: Set<String> = []
+        var problems: [Diagnostic] = []
+        for folder in document.collections {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                problems.append(.error(.unreadableFile, "collection folder \"\(folder)/\" does not exist", at: .file(contentPath)))
+                continue
+            }
+            for name in listFiles(in: folder) where document.collectionTable(for: folder + "/" + name) != nil {
+                paths.insert(folder + "/" + name)
+            }
+        }
+        for pattern in document.schema.includes {
+            let matches = Glob.isLiteral(pattern) ? [pattern].filter { FileManager.default.fileExists(atPath: url($0).path) }
+                : walk(Glob.base(of: pattern), recursive: pattern.contains("**")).filter { Glob.matches($0, pattern: pattern) }
+            if matches.isEmpty {
+                problems.append(.error(.includeNotFound, "include \"\(pattern)\" matches no file", at: .file(contentPath)))
+            }
+            paths.formUnion(matches)
+        }
+        var files: [InputFile] = []
+        for path in paths.sorted() {
+            switch readFile(path) {
+            case let .success(bytes): files.append(InputFile(path: path, bytes: bytes))
+            case let .failure(problem): problems.append(problem)
+            }
+        }
+        return .success(Content(document: document, files: files, problems: problems))
+    }
+
+    private func url(_ path: String) -> URL {
+        path.isEmpty ? root : root.appendingPathComponent(path)
+    }
+
+    private func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
+        let descriptor = open(url(path).path, O_RDONLY)
+        guard descriptor >= 0 else {
+            return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
+        }
+        defer { close(descriptor) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
+        do {
+            return .success(Array(try handle.readToEnd() ?? Data()))
+        } catch {
+            return .failure(.error(.unreadableFile, "cannot read \(path): \(error.localizedDescription)", at: .file(path)))
+        }
+    }
+
+    /// Regular files directly in `folder` (symbolic links to files included, links to
+    /// folders never followed, so a link loop cannot trap the listing).
+    private func listFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url(folder + "/" + name).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }.sorted()
+    }
+
+    /// Files under `folder`, relative to the root; into subfolders only when
+    /// `recursive`, never through symbolic links.
+    private func walk(_ folder: String, recursive: Bool) -> [String] {
+        var result: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: url(current).path)) ?? []
+            for name in names.sorted() {
+                let path = current.isEmpty ? name : current + "/" + name
+                let values = try? url(path).resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+                if values?.isDirectory == true {
+                    if recursive, values?.isSymbolicLink != true { pending.append(path) }
+                } else {
+                    result.append(path)
+                }
+            }
+        }
+        return result
+    }
+}
