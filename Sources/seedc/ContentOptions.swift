@@ -10,12 +10,22 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "How to print problems: text (like a compiler), json (one object per line) or github (workflow annotations).")
     var format: DiagnosticFormatter.Format = .text
 
+    @Option(name: .long, help: ArgumentHelp("Read the `seed` section from this file instead of content.yaml (for content you cannot edit).", valueName: "file"))
+    var schema: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where the generated files go (default: <root>/seeds).", valueName: "dir"))
+    var out: String?
+
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
+
+    var outputURL: URL {
+        out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? rootURL.appendingPathComponent(Compiler.outputFolder)
+    }
 
     /// Reads and compiles the content, printing every diagnostic. Nil when
     /// content.yaml itself could not be read.
     func compile() -> (ContentReader.Content, Compiler.Result)? {
-        switch ContentReader(root: rootURL).read() {
+        switch ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }).read() {
         case let .failure(problem):
             report([problem], sources: [:])
             return nil

@@ -5,6 +5,8 @@ import SeedCompiler
 /// markdown collections it declares. Problems reading become diagnostics.
 struct ContentReader {
     let root: URL
+    /// A file holding the `seed` section instead of content.yaml (`--schema`).
+    var schema: URL?
 
     struct Content {
         var document: ContentDocument
@@ -14,6 +16,7 @@ struct ContentReader {
         /// Every file's bytes by path, for printing source lines.
         var sources: [String: [UInt8]] {
             var map = [document.file.path: document.file.bytes]
+            if let schema = document.schemaFile { map[schema.path] = schema.bytes }
             for file in files { map[file.path] = file.bytes }
             return map
         }
@@ -27,7 +30,14 @@ struct ContentReader {
         case let .success(read): bytes = read
         case let .failure(problem): return .failure(problem)
         }
-        let document = ContentDocument(InputFile(path: contentPath, bytes: bytes))
+        var schemaFile: InputFile?
+        if let schema {
+            switch Self.read(schema, as: schema.relativePath) {
+            case let .success(schemaBytes): schemaFile = InputFile(path: schema.relativePath, bytes: schemaBytes)
+            case let .failure(problem): return .failure(problem)
+            }
+        }
+        let document = ContentDocument(InputFile(path: contentPath, bytes: bytes), schemaFile: schemaFile)
         var paths: Set<String> = []
         var problems: [Diagnostic] = []
         for folder in document.collections {
@@ -63,7 +73,12 @@ struct ContentReader {
     }
 
     private func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
-        let descriptor = open(url(path).path, O_RDONLY)
+        Self.read(url(path), as: path)
+    }
+
+    /// The bytes of a file; `path` names it in the diagnostic when it cannot be read.
+    private static func read(_ url: URL, as path: String) -> Result<[UInt8], Diagnostic> {
+        let descriptor = open(url.path, O_RDONLY)
         guard descriptor >= 0 else {
             return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
         }

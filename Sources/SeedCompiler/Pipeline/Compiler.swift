@@ -22,16 +22,13 @@ public enum Compiler {
             collector.collect(tablesNode: records, what: "seed.records")
         }
         let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var inputs = [document.file]
+        var inputs = [document.file] + (document.schemaFile.map { [$0] } ?? [])
         for file in sorted {
             if document.isIncluded(file.path) {
                 inputs.append(file)
-                let (documents, problems) = YAMLLoader.loadStream(file.bytes, file: file.path)
+                let (root, problems) = ContentDocument.loadSingle(file)
                 diagnostics += problems
-                if documents.count > 1 {
-                    diagnostics.append(.error(.multipleDocuments, "\(file.path) holds \(documents.count) YAML documents; it must hold one", at: documents[1].location))
-                }
-                if let root = documents.first, !root.isNull {
+                if let root, !root.isNull {
                     collector.collect(tablesNode: root, what: file.path)
                 }
             } else if let table = document.collectionTable(for: file.path) {

@@ -4,6 +4,8 @@ public struct ContentDocument: Sendable {
     public static let fileName = "content.yaml"
 
     public var file: InputFile
+    /// The file the `seed` section came from when it is not content.yaml.
+    public var schemaFile: InputFile?
     public var root: YAMLNode?
     public var schema: Schema
     var recordsNode: YAMLNode?
@@ -12,33 +14,52 @@ public struct ContentDocument: Sendable {
     /// Folders of markdown collections, relative to the root.
     public var collections: [String] { schema.tables.compactMap(\.source) }
 
-    public init(_ file: InputFile) {
+    /// - Parameter schemaFile: a file whose `seed` section is used instead of
+    ///   content.yaml's (for content that cannot carry one).
+    public init(_ file: InputFile, schemaFile: InputFile? = nil) {
         self.file = file
-        let (documents, loadProblems) = YAMLLoader.loadStream(file.bytes, file: file.path)
-        var diagnostics = loadProblems
-        if documents.count > 1 {
-            diagnostics.append(.error(.multipleDocuments, "\(file.path) holds \(documents.count) YAML documents; it must hold one (remove the extra `---`)", at: documents[1].location))
+        self.schemaFile = schemaFile
+        var (root, diagnostics) = Self.loadSingle(file)
+        var seedRoot = root
+        var seedFile = file
+        if let schemaFile {
+            let (schemaRoot, problems) = Self.loadSingle(schemaFile)
+            diagnostics += problems
+            (seedRoot, seedFile) = (schemaRoot, schemaFile)
         }
-        let root = documents.first
+        let loadProblems = diagnostics
         var schema = Schema()
         var recordsNode: YAMLNode?
-        if let root, !root.isNull {
+        if let root, !root.isNull, root.mapping == nil {
+            diagnostics.append(.error(.invalidSchema, "\(file.path) must be a mapping at the top level, found \(root.kindName)", at: root.location))
+        }
+        if let root = seedRoot, !root.isNull {
             if root.mapping == nil {
-                diagnostics.append(.error(.invalidSchema, "\(file.path) must be a mapping at the top level, found \(root.kindName)", at: root.location))
+                if seedFile != file { diagnostics.append(.error(.invalidSchema, "\(seedFile.path) must be a mapping at the top level, found \(root.kindName)", at: root.location)) }
             } else if let seed = root["seed"] {
                 var reader = SchemaReader()
                 (schema, recordsNode) = reader.read(seed: seed)
                 diagnostics += reader.diagnostics
             } else if !loadProblems.hasErrors {
-                diagnostics.append(.error(.invalidSchema, "\(file.path) has no `seed` section: add `seed:` with `tables:` to declare what to compile", at: root.location))
+                diagnostics.append(.error(.invalidSchema, "\(seedFile.path) has no `seed` section: add `seed:` with `tables:` to declare what to compile", at: root.location))
             }
         } else if !loadProblems.hasErrors {
-            diagnostics.append(.error(.invalidSchema, "\(file.path) is empty: it needs a `seed` section", at: .file(file.path)))
+            diagnostics.append(.error(.invalidSchema, "\(seedFile.path) is empty: it needs a `seed` section", at: .file(seedFile.path)))
         }
         self.root = root
         self.schema = schema
         self.recordsNode = recordsNode
         self.diagnostics = diagnostics
+    }
+
+    /// One YAML document of a file; more is an error.
+    static func loadSingle(_ file: InputFile) -> (YAMLNode?, [Diagnostic]) {
+        let (documents, problems) = YAMLLoader.loadStream(file.bytes, file: file.path)
+        var diagnostics = problems
+        if documents.count > 1 {
+            diagnostics.append(.error(.multipleDocuments, "\(file.path) holds \(documents.count) YAML documents; it must hold one (remove the extra `---`)", at: documents[1].location))
+        }
+        return (documents.first, diagnostics)
     }
 
     /// Whether `path` (relative to the root) is an include file of this content.
