@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "seedcTests",
-            dependencies: ["SeedCompiler"]
+            dependencies: ["seedc"]
         ),
     ]
 )

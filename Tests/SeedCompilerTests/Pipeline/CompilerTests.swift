@@ -1,0 +1,137 @@
+@testable import SeedCompiler
+import XCTest
+
+/// The whole pipeline on small in-memory contents.
+final class CompilerTests: XCTestCase {
+    static let schema = """
+    seed:
+      tables:
+        sectors:
+          key: slug
+          columns:
+            slug: {type: text, required: true}
+            title: {type: text, required: true}
+        groups:
+          key: link
+          columns:
+            name: {type: text, required: true, max: 20}
+            sector: {type: text, required: true, references: sectors.title}
+            link: {type: url, required: true}
+            approved: {type: boolean, default: false}
+            kind: {type: text, enum: [chat, channel]}
+      records:
+        sectors:
+          - {slug: health, title: Health}
+          - {slug: food-security, title: Food Security}
+
+    """
+
+    func compile(_ records: String, files: [InputFile] = []) -> Compiler.Result {
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array((Self.schema + records).utf8)))
+        return Compiler.compile(document, files: files)
+    }
+
+    private func messages(_ result: Compiler.Result) -> [String] {
+        result.diagnostics.map { d in
+            "\(d.location.map { "\($0.start.line):\($0.start.column)" } ?? "-") \(d.id.rawValue) \(d.message)"
+        }
+    }
+
+    func testValidContentCompiles() throws {
+        let result = compile("""
+            groups:
+              - {name: Health IM, sector: Health, link: "https://chat.example/h"}
+        """)
+        XCTAssertEqual(messages(result), [])
+        XCTAssertEqual(result.outputs.map(\.path), ["manifest.json", "postgres.sql", "seed_initial_data.py", "sqlite.sql"])
+        let sqlite = try XCTUnwrap(result.outputs.first { $0.path == "sqlite.sql" }).contents
+        XCTAssertTrue(sqlite.contains("INSERT INTO \"groups\" (\"name\", \"sector\", \"link\", \"approved\") SELECT 'Health IM', 'Health', 'https://chat.example/h', 0 WHERE NOT EXISTS (SELECT 1 FROM \"groups\" WHERE \"link\" = 'https://chat.example/h');"))
+        // Referenced tables come first.
+        XCTAssertLessThan(try XCTUnwrap(sqlite.range(of: "-- sectors")).lowerBound, try XCTUnwrap(sqlite.range(of: "-- groups")).lowerBound)
+    }
+
+    func testRecordProblemsArePositionedWithSuggestions() {
+        let result = compile("""
+            groups:
+              - {name: Health IM, sector: Helth, link: "https://chat.example/h"}
+              - {name: Food, sector: Food security, link: "https://chat.example/f", kind: chta}
+              - {name: A name that is far too long, sector: Health, link: "https://chat.example/h", colour: red}
+              - {sector: Health, link: "ftp//x"}
+        """)
+        XCTAssertEqual(messages(result), [
+            "17:25 unknown-reference groups[0] (https://chat.example/h).sector: unknown sector \"Helth\" (did you mean \"Health\"?) (no sectors record has title \"Helth\")",
+            "18:20 unknown-reference groups[1] (https://chat.example/f).sector: unknown sector \"Food security\" (did you mean \"Food Security\"?) (no sectors record has title \"Food security\")",
+            "18:74 not-in-enum groups[1] (https://chat.example/f).kind: \"chta\" is not one of chat, channel (did you mean \"chat\"?)",
+            "19:5 duplicate-record groups[2]: groups already has a record with key \"https://chat.example/h\"",
+            "19:12 too-long groups[2] (https://chat.example/h).name is 27 characters long, more than its max of 20",
+            "19:87 unknown-field groups[2] (https://chat.example/h): unknown field \"colour\"; groups has name, sector, link, approved, kind",
+            "20:5 missing-required groups[3] (ftp//x): missing required field \"name\"",
+            "20:31 type-mismatch groups[3] (ftp//x).link: expected a URL (http://, https://, mailto:, tel: or a path starting with /), found \"ftp//x\"",
+        ])
+        XCTAssertEqual(result.diagnostics.first { $0.id == .duplicateRecord }?.notes.first?.location?.start, SourcePosition(line: 17, column: 5))
+        XCTAssertTrue(result.outputs.isEmpty)
+    }
+
+    func testPlaintextPasswordIsAnError() {
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+        seed:
+          tables:
+            users:
+              key: username
+              columns:
+                username: {type: text, required: true}
+                password_hash: {type: password}
+          records:
+            users:
+              - {username: admin, password_hash: hunter2}
+              - {username: ok, password_hash: {env: OK_PASSWORD}}
+
+        """.utf8)))
+        let result = Compiler.compile(document, files: [])
+        XCTAssertEqual(result.diagnostics.map(\.id), [.plaintextPassword])
+        XCTAssertEqual(result.diagnostics.first?.location?.start, SourcePosition(line: 10, column: 42))
+    }
+
+    func testSchemaProblems() {
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+        seed:
+          tables:
+            a:
+              columns:
+                x: {type: txt, requird: true}
+                b_ref: {type: text, references: b.y}
+            b:
+              key: y
+              columns:
+                y: {type: text, references: a.x}
+
+        """.utf8)))
+        XCTAssertEqual(document.diagnostics.map(\.id), [.unknownOption, .invalidSchema, .missingKey, .referenceCycle])
+        XCTAssertTrue(document.diagnostics[1].message.contains("did you mean \"text\""))
+        XCTAssertTrue(document.diagnostics[0].message.contains("did you mean \"required\""))
+    }
+
+    func testMarkdownCollection() throws {
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+        seed:
+          tables:
+            pages:
+              key: slug
+              source: pages/
+              columns:
+                slug: {type: text, required: true}
+                title: {type: text, required: true}
+                html: {type: html, from: body}
+
+        """.utf8)))
+        let page = InputFile(path: "pages/hello.md", bytes: Array("---\ntitle: Hello\n---\n# Hi\n<script>x</script>\n".utf8))
+        let readme = InputFile(path: "pages/README.md", bytes: Array("not a record".utf8))
+        let result = Compiler.compile(document, files: [page, readme])
+        XCTAssertEqual(messages(result), [])
+        let plan = try XCTUnwrap(result.plan)
+        XCTAssertEqual(plan.tables[0].rows.map(\.key), [["hello"]])
+        guard case let .value(.text(html))? = plan.tables[0].rows[0].cells[2] else { return XCTFail("no html") }
+        XCTAssertTrue(html.hasPrefix("<h1>Hi</h1>"))
+        XCTAssertFalse(html.contains("<script>"))
+    }
+}
