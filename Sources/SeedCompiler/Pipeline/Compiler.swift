@@ -46,6 +46,15 @@ public enum Compiler {
             diagnostics += builder.diagnostics
         }
         diagnostics += RecordSetChecker.check(records, schema: document.schema)
+        var links = LinkChecker(schema: document.schema, root: document.root, records: records)
+        if let root = document.root {
+            links.check(content: root)
+            diagnostics += SecretScanner.scan(root, file: document.file.path)
+        }
+        for markdown in collector.markdownBodies {
+            links.check(markdown: markdown.body, file: markdown.file, firstLine: markdown.firstLine)
+        }
+        diagnostics += links.diagnostics
         diagnostics.sort()
 
         guard !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }

@@ -2,6 +2,8 @@
 struct RecordCollector {
     private(set) var records: [RawRecord] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// The body of every markdown record, for link checks.
+    private(set) var markdownBodies: [(file: String, body: String, firstLine: Int)] = []
     let schema: Schema
 
     init(schema: Schema) {
@@ -57,6 +59,7 @@ struct RecordCollector {
             }
             fields.append(.init(name: "slug", nameLocation: fileStart, value: YAMLNode(.scalar(stem, .plain), location: fileStart)))
         }
+        markdownBodies.append((file.path, document.body, document.bodyStartLine))
         let bodyStart = SourceLocation(file: file.path, start: SourcePosition(line: document.bodyStartLine, column: 1))
         fields.append(.init(name: "body", nameLocation: bodyStart, value: YAMLNode(.scalar(document.body, .literal), location: bodyStart)))
         records.append(RawRecord(table: table, label: file.path, location: fileStart, fields: fields, implicitFields: ["slug", "body"]))
