@@ -91,13 +91,14 @@ struct ContentReader {
         }
     }
 
-    /// Regular files directly in `folder` (symbolic links to files included, links to
-    /// folders never followed, so a link loop cannot trap the listing).
+    /// Everything directly in `folder` but folders: links to folders are never
+    /// followed, so a link loop cannot trap the listing, and a link that cannot be
+    /// resolved is kept, so reading it reports why.
     private func listFiles(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url(folder).path)) ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url(folder + "/" + name).path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            return !(FileManager.default.fileExists(atPath: url(folder + "/" + name).path, isDirectory: &isDirectory) && isDirectory.boolValue)
         }.sorted()
     }
 

@@ -4,6 +4,8 @@ struct RecordCollector {
     private(set) var diagnostics: [Diagnostic] = []
     /// The body of every markdown record, for link checks.
     private(set) var markdownBodies: [(file: String, body: String, firstLine: Int)] = []
+    /// The first file of each slug, per table.
+    private var slugs: [String: [String: SourceLocation]] = [:]
     let schema: Schema
 
     init(schema: Schema) {
@@ -52,17 +54,30 @@ struct RecordCollector {
             pair.key.scalar.map { RawRecord.Field(name: $0, nameLocation: pair.key.location, value: pair.value) }
         }
         let fileStart = SourceLocation.file(file.path)
-        if !fields.contains(where: { $0.name == "slug" }) {
+        if let given = fields.first(where: { $0.name == "slug" }), let slug = given.value.scalar {
+            noteSlug(slug, table: table, at: given.value.location)
+        } else {
             let stem = String(file.path.split(separator: "/").last!.dropLast(3))
             if !Slug.isValid(stem) {
                 diagnostics.append(.error(.invalidSlug, "file name \"\(stem).md\" cannot be a slug (use letters, digits, - and _), or set `slug:` in its front matter", at: fileStart))
             }
             fields.append(.init(name: "slug", nameLocation: fileStart, value: YAMLNode(.scalar(stem, .plain), location: fileStart)))
+            noteSlug(stem, table: table, at: fileStart)
         }
         markdownBodies.append((file.path, document.body, document.bodyStartLine))
         let bodyStart = SourceLocation(file: file.path, start: SourcePosition(line: document.bodyStartLine, column: 1))
         fields.append(.init(name: "body", nameLocation: bodyStart, value: YAMLNode(.scalar(document.body, .literal), location: bodyStart)))
         records.append(RawRecord(table: table, label: file.path, location: fileStart, fields: fields, implicitFields: ["slug", "body"]))
+    }
+}
+
+extension RecordCollector {
+    private mutating func noteSlug(_ slug: String, table: String, at location: SourceLocation) {
+        if let first = slugs[table]?[slug] {
+            diagnostics.append(.error(.duplicateSlug, "two \(table) files have the slug \"\(slug)\"; each page needs its own", at: location, notes: [.note("the first has it here", at: first)]))
+        } else {
+            slugs[table, default: [:]][slug] = location
+        }
     }
 }
 
