@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, builds, starts a throwaway PostgreSQL on
 # loopback, then runs the Swift tests and the Python tests (generated module and
-# scripts on real SQLite and PostgreSQL, through sqlite3, SQLAlchemy and psycopg2).
+# scripts on real SQLite and PostgreSQL, through sqlite3, SQLAlchemy and psycopg2),
+# after a bounded libFuzzer run over the loader.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -16,6 +17,7 @@ export SEEDC_TEST_DATABASE_URL="$pg_url"
 export SEEDC_TEST_PYTHON="$PWD/.venv/bin/python"
 export SEEDC_BIN="$PWD/.build/debug/seedc"
 status=0
+scripts/fuzz.sh "${SEEDC_FUZZ_SECONDS:-30}" || status=1
 swift test 2>&1 | tee .build/swift-test.log || status=1
 .venv/bin/python -m pytest -q Tests/python || status=1
 exit $status
