@@ -1,0 +1,169 @@
+import CYAML
+
+/// Builds nodes from libyaml events with an explicit stack (no recursion, so depth is
+/// bounded by `YAMLLimits` and not by the call stack), resolves aliases and checks
+/// mapping keys.
+struct NodeBuilder {
+    private enum Frame {
+        case sequence(items: [YAMLNode])
+        case mapping(pairs: [YAMLPair], key: YAMLNode?)
+    }
+
+    private struct Open {
+        var frame: Frame
+        var start: SourcePosition
+        var tag: String?
+        var anchor: String?
+        /// Nodes in this collection so far, aliases expanded, itself included.
+        var size: Int
+    }
+
+    let file: String
+    let lineOffset: Int
+    let limits: YAMLLimits
+    var documents: [YAMLNode] = []
+    var diagnostics: [Diagnostic] = []
+    private var stack: [Open] = []
+    private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
+    private var root: YAMLNode?
+    private var documentSize = 0
+
+    init(file: String, lineOffset: Int, limits: YAMLLimits) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.limits = limits
+    }
+
+    /// Handles one event; false when loading must stop (a limit was reached).
+    mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        let start = position(event.start_mark)
+        let end = position(event.end_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            root = nil
+            anchors = [:]
+            documentSize = 0
+        case YAML_DOCUMENT_END_EVENT:
+            documents.append(root ?? YAMLNode(.scalar("", .plain), location: SourceLocation(file: file, start: start, end: end)))
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let length = Int(scalar.length)
+            let location = SourceLocation(file: file, start: start, end: end)
+            guard length <= limits.maxScalarLength else {
+                diagnostics.append(.error(.scalarLimit, "this value is \(length) bytes long, more than the limit of \(limits.maxScalarLength) bytes", at: location))
+                return false
+            }
+            let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: length), as: UTF8.self)
+            let node = YAMLNode(.scalar(text, style(scalar.style)), tag: string(scalar.tag), location: location)
+            return complete(node, size: 1, anchor: string(scalar.anchor))
+        case YAML_ALIAS_EVENT:
+            let name = string(event.data.alias.anchor) ?? ""
+            let location = SourceLocation(file: file, start: start, end: end)
+            guard let (node, size) = anchors[name] else {
+                diagnostics.append(.error(.yamlSyntax, "unknown alias *\(name): no anchor &\(name) before it", at: location))
+                return false
+            }
+            return complete(node, size: size, anchor: nil, aliasAt: location)
+        case YAML_SEQUENCE_START_EVENT:
+            return open(.sequence(items: []), at: start, end: end, tag: string(event.data.sequence_start.tag), anchor: string(event.data.sequence_start.anchor))
+        case YAML_MAPPING_START_EVENT:
+            return open(.mapping(pairs: [], key: nil), at: start, end: end, tag: string(event.data.mapping_start.tag), anchor: string(event.data.mapping_start.anchor))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let closing = stack.popLast() else { return true }
+            let location = SourceLocation(file: file, start: closing.start, end: end)
+            let node: YAMLNode
+            switch closing.frame {
+            case let .sequence(items):
+                node = YAMLNode(.sequence(items), tag: closing.tag, location: location)
+            case let .mapping(pairs, _):
+                checkKeys(pairs)
+                node = YAMLNode(.mapping(pairs), tag: closing.tag, location: location)
+            }
+            return complete(node, size: closing.size, anchor: closing.anchor, counted: true)
+        default:
+            break
+        }
+        return true
+    }
+
+    private mutating func open(_ frame: Frame, at start: SourcePosition, end: SourcePosition, tag: String?, anchor: String?) -> Bool {
+        guard stack.count < limits.maxDepth else {
+            diagnostics.append(.error(.depthLimit, "nesting deeper than \(limits.maxDepth) levels", at: SourceLocation(file: file, start: start, end: end)))
+            return false
+        }
+        stack.append(Open(frame: frame, start: start, tag: tag, anchor: anchor, size: 1))
+        return count(1, at: SourceLocation(file: file, start: start, end: end))
+    }
+
+    /// Adds a finished node to its parent (or makes it the document's root).
+    /// - Parameter counted: the node's own size was counted when it opened.
+    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?, aliasAt: SourceLocation? = nil, counted: Bool = false) -> Bool {
+        if !counted, !count(size, at: aliasAt ?? node.location) { return false }
+        if let anchor { anchors[anchor] = (node, size) }
+        guard var parent = stack.popLast() else {
+            root = node
+            return true
+        }
+        parent.size += size
+        // Each case first empties the frame so the array it holds is uniquely
+        // referenced and grows in place (no copy per element).
+        switch parent.frame {
+        case .sequence(var items):
+            parent.frame = .sequence(items: [])
+            items.append(node)
+            parent.frame = .sequence(items: items)
+        case let .mapping(pairs, nil):
+            if node.scalar == nil {
+                diagnostics.append(.error(.nonScalarKey, "a mapping key must be a plain value, not \(node.kindName)", at: node.location))
+            }
+            parent.frame = .mapping(pairs: pairs, key: node)
+        case .mapping(var pairs, let key?):
+            parent.frame = .sequence(items: [])
+            pairs.append(YAMLPair(key: key, value: node))
+            parent.frame = .mapping(pairs: pairs, key: nil)
+        }
+        stack.append(parent)
+        return true
+    }
+
+    private mutating func count(_ size: Int, at location: SourceLocation) -> Bool {
+        documentSize += size
+        guard documentSize <= limits.maxAliasExpansion else {
+            diagnostics.append(.error(.aliasLimit, "this document expands to more than \(limits.maxAliasExpansion) values (aliases included); refusing to expand it further", at: location))
+            return false
+        }
+        return true
+    }
+
+    /// Duplicate keys are reported at the second occurrence, with a note at the first.
+    private mutating func checkKeys(_ pairs: [YAMLPair]) {
+        guard pairs.count > 1 else { return }
+        var first: [String: SourceLocation] = [:]
+        for pair in pairs {
+            guard let key = pair.key.scalar else { continue }
+            if let earlier = first[key] {
+                diagnostics.append(.error(.duplicateKey, "duplicate key \"\(key)\" in this mapping", at: pair.key.location, notes: [.note("first defined here", at: earlier)]))
+            } else {
+                first[key] = pair.key.location
+            }
+        }
+    }
+
+    private func position(_ mark: yaml_mark_t) -> SourcePosition {
+        SourcePosition(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+    }
+
+    private func style(_ style: yaml_scalar_style_t) -> YAMLNode.ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+}
