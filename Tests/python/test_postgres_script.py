@@ -49,5 +49,6 @@ def test_edit_changes_exactly_the_edited_row(hub, pg_url):
     apply(pg_url, script)
     after = snapshot(pg_url)
     changed = [(table, a[1]) for table in TABLES for a, b in zip(after[table], before[table]) if a != b]
-    assert changed == [("contacts", before["contacts"][0][1])]
+    sandra = next(row[1] for row in before["contacts"] if row[2] == "Sandra Campbell")
+    assert changed == [("contacts", sandra)]
     assert len(after["contacts"]) == len(before["contacts"])
