@@ -83,11 +83,16 @@ struct ContentReader {
             return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
         }
         defer { close(descriptor) }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
-        do {
-            return .success(Array(try handle.readToEnd() ?? Data()))
-        } catch {
-            return .failure(.error(.unreadableFile, "cannot read \(path): \(error.localizedDescription)", at: .file(path)))
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(bytes) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
+            }
+            bytes += chunk[..<count]
         }
     }
 

@@ -43,8 +43,8 @@ final class SeedcCommandTests: SeedcTestCase {
         try text.write(to: content, atomically: true, encoding: .utf8)
         let run = try seedc(["build", "--root", root.path])
         XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stderr.contains("content.yaml:199:17: error: whatsapp_groups[1] (https://chat.whatsapp.com/ExampleWash02).sector: unknown sector \"Wash\" (did you mean \"WASH\"?)"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("        sector: Wash\n                ^~~~\n"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("content.yaml:173:17: error: whatsapp_groups[1] (https://chat.whatsapp.com/ExampleWash02).sector: unknown sector \"Wash\" (did you mean \"WASH\"?)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\n            sector: Wash\n                    ^~~~\n"), run.stderr)
         XCTAssertTrue(run.stderr.hasSuffix("1 error, 0 warnings\n"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("seeds").path))
     }
@@ -67,9 +67,9 @@ final class SeedcCommandTests: SeedcTestCase {
         try Data("seed:\n  tables:\n    t:\n      key: k\n      columns: {k: text}\n  records:\n    t:\n      - {k: a, x: 1}\n".utf8).write(to: root.appendingPathComponent("content.yaml"))
         let json = try seedc(["check", "--root", root.path, "--format", "json"])
         XCTAssertEqual(json.status, 1)
-        XCTAssertEqual(json.stderr, "{\"file\":\"content.yaml\",\"line\":8,\"column\":17,\"end\":{\"line\":8,\"column\":18},\"severity\":\"error\",\"id\":\"unknown-field\",\"message\":\"t[0] (a): unknown field \\\"x\\\"; t has k\"}\n")
+        XCTAssertEqual(json.stderr, "{\"file\":\"content.yaml\",\"line\":8,\"column\":16,\"end\":{\"line\":8,\"column\":17},\"severity\":\"error\",\"id\":\"unknown-field\",\"message\":\"t[0] (a): unknown field \\\"x\\\"; t has k\"}\n")
         let github = try seedc(["check", "--root", root.path, "--format", "github"])
-        XCTAssertEqual(github.stderr, "::error file=content.yaml,line=8,col=17,endLine=8,endColumn=18,title=unknown-field::t[0] (a): unknown field \"x\"; t has k\n")
+        XCTAssertEqual(github.stderr, "::error file=content.yaml,line=8,col=16,endLine=8,endColumn=17,title=unknown-field::t[0] (a): unknown field \"x\"; t has k\n")
     }
 
     func testMissingContentFile() throws {

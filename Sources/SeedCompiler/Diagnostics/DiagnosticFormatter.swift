@@ -36,14 +36,39 @@ public enum DiagnosticFormatter {
         if d.severity != .note { out += " [\(d.id.rawValue)]" }
         out += "\n"
         if let location = d.location, let bytes = sources[location.file], let line = sourceLine(bytes, location.start.line) {
-            let shown = String(line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+            let excerpt = Excerpt(line: line, column: location.start.column)
             let width = location.end.line == location.start.line ? max(1, location.end.column - location.start.column) : 1
-            let indent = String(repeating: " ", count: max(0, location.start.column - 1))
-            out += "    " + shown + "\n"
-            out += "    " + indent + paint("^" + String(repeating: "~", count: min(width, max(1, shown.unicodeScalars.count - location.start.column + 1)) - 1), "1;32") + "\n"
+            let room = max(1, excerpt.text.count - excerpt.caret)
+            out += "    " + String(excerpt.text) + "\n"
+            out += "    " + String(repeating: " ", count: excerpt.caret) + paint("^" + String(repeating: "~", count: min(width, room) - 1), "1;32") + "\n"
         }
         for note in d.notes { out += text(note, sources: sources, color: color) }
         return out
+    }
+
+    /// The part of a source line shown under a diagnostic: tabs become spaces, and a
+    /// line longer than `limit` characters (a minified value, a 10 MB scalar) is cut to
+    /// a window around the column, with `…` where text was left out.
+    struct Excerpt {
+        static let limit = 120
+        /// The characters to print.
+        var text: [Character]
+        /// Characters before the caret.
+        var caret: Int
+
+        init(line: String, column: Int) {
+            let all = line.unicodeScalars.map { $0 == "\t" ? " " : Character($0) }
+            let target = max(0, column - 1)
+            guard all.count > Self.limit else {
+                text = all
+                caret = target
+                return
+            }
+            let start = max(0, min(target - Self.limit / 2, all.count - Self.limit))
+            let end = min(all.count, start + Self.limit)
+            text = (start > 0 ? ["…"] : []) + all[start..<end] + (end < all.count ? ["…"] : [])
+            caret = target - start + (start > 0 ? 1 : 0)
+        }
     }
 
     /// Line `number` (1-based) of the file, without its line break; invalid UTF-8

@@ -3,9 +3,10 @@
 enum LoaderFailure {
     static func diagnostic(_ failure: YAMLParser.Failure, bytes: [UInt8], file: String, lineOffset: Int) -> Diagnostic {
         if failure.isReaderError {
-            let position = Self.position(ofByte: failure.offset, in: bytes, lineOffset: lineOffset)
-            let location = SourceLocation(file: file, start: position)
-            if failure.offset < bytes.count, bytes[failure.offset] == 0 {
+            // libyaml's offset for reader errors can lag behind the bad byte; find it.
+            let offset = firstNonText(in: bytes) ?? failure.offset
+            let location = SourceLocation(file: file, start: position(ofByte: offset, in: bytes, lineOffset: lineOffset))
+            if offset < bytes.count, bytes[offset] == 0 {
                 return .error(.nulByte, "NUL byte in the file: a content file must be text", at: location)
             }
             if failure.problem.contains("UTF-8") {
@@ -24,6 +25,25 @@ enum LoaderFailure {
         }
         let message = failure.context.map { "\(failure.problem) (\($0))" } ?? failure.problem
         return .error(.yamlSyntax, message, at: location)
+    }
+
+    /// Offset of the first NUL byte or byte that does not belong to valid UTF-8.
+    static func firstNonText(in bytes: [UInt8]) -> Int? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value == 0 { return offset }
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                // The decoder consumed the bad sequence; report where it began.
+                return offset
+            }
+        }
     }
 
     /// Line and column (counting characters) of a byte offset; a BOM takes no column.

@@ -74,8 +74,7 @@ struct SchemaReader {
         let qualified = "\(table).\(name)"
         // Shorthand: `title: text`.
         if let typeName = node.scalar {
-            guard let type = columnType(typeName, node: node, column: qualified) else { return nil }
-            return ColumnSchema(name: name, location: location, type: type)
+            return ColumnSchema(name: name, location: location, type: columnType(typeName, node: node, column: qualified))
         }
         guard let pairs = mapping(node, what: "column \(qualified)") else { return nil }
         let options = known(pairs, allowed: Self.columnKeys, what: "column option")
@@ -83,8 +82,8 @@ struct SchemaReader {
             error(.invalidSchema, "column \(qualified) has no type (one of \(ColumnType.allCases.map(\.rawValue).joined(separator: ", ")))", at: location)
             return nil
         }
-        guard let typeName = scalarText(typeNode, what: "\(qualified).type"),
-              let type = columnType(typeName, node: typeNode, column: qualified) else { return nil }
+        guard let typeName = scalarText(typeNode, what: "\(qualified).type") else { return nil }
+        let type = columnType(typeName, node: typeNode, column: qualified)
         var column = ColumnSchema(name: name, location: location, type: type)
         if let node = options["required"] { column.required = boolean(node, what: "\(qualified).required") ?? false }
         if let node = options["on_update"] {
@@ -261,10 +260,12 @@ struct SchemaReader {
         }
     }
 
-    private mutating func columnType(_ name: String, node: YAMLNode, column: String) -> ColumnType? {
+    /// The named type; an unknown name is reported and read as `text`, so the column
+    /// stays declared and its references and records do not raise follow-on errors.
+    private mutating func columnType(_ name: String, node: YAMLNode, column: String) -> ColumnType {
         if let type = ColumnType(rawValue: name) { return type }
         let names = ColumnType.allCases.map(\.rawValue)
         error(.invalidSchema, "\(column): unknown type \"\(name)\"" + Suggestions.hint(for: name, among: names) + " (known: \(names.joined(separator: ", ")))", at: node.location)
-        return nil
+        return .text
     }
 }

@@ -54,17 +54,17 @@ struct RecordCollector {
             pair.key.scalar.map { RawRecord.Field(name: $0, nameLocation: pair.key.location, value: pair.value) }
         }
         let fileStart = SourceLocation.file(file.path)
+        markdownBodies.append((file.path, document.body, document.bodyStartLine))
         if let given = fields.first(where: { $0.name == "slug" }), let slug = given.value.scalar {
-            noteSlug(slug, table: table, at: given.value.location)
+            guard noteSlug(slug, table: table, at: given.value.location) else { return }
         } else {
             let stem = String(file.path.split(separator: "/").last!.dropLast(3))
             if !Slug.isValid(stem) {
                 diagnostics.append(.error(.invalidSlug, "file name \"\(stem).md\" cannot be a slug (use letters, digits, - and _), or set `slug:` in its front matter", at: fileStart))
             }
             fields.append(.init(name: "slug", nameLocation: fileStart, value: YAMLNode(.scalar(stem, .plain), location: fileStart)))
-            noteSlug(stem, table: table, at: fileStart)
+            guard noteSlug(stem, table: table, at: fileStart) else { return }
         }
-        markdownBodies.append((file.path, document.body, document.bodyStartLine))
         let bodyStart = SourceLocation(file: file.path, start: SourcePosition(line: document.bodyStartLine, column: 1))
         fields.append(.init(name: "body", nameLocation: bodyStart, value: YAMLNode(.scalar(document.body, .literal), location: bodyStart)))
         records.append(RawRecord(table: table, label: file.path, location: fileStart, fields: fields, implicitFields: ["slug", "body"]))
@@ -72,12 +72,15 @@ struct RecordCollector {
 }
 
 extension RecordCollector {
-    private mutating func noteSlug(_ slug: String, table: String, at location: SourceLocation) {
+    /// Remembers a file's slug; false (and an error) when another file has it, in
+    /// which case the file makes no record, so it is not reported twice.
+    private mutating func noteSlug(_ slug: String, table: String, at location: SourceLocation) -> Bool {
         if let first = slugs[table]?[slug] {
             diagnostics.append(.error(.duplicateSlug, "two \(table) files have the slug \"\(slug)\"; each page needs its own", at: location, notes: [.note("the first has it here", at: first)]))
-        } else {
-            slugs[table, default: [:]][slug] = location
+            return false
         }
+        slugs[table, default: [:]][slug] = location
+        return true
     }
 }
 

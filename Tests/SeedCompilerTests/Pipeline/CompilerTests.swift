@@ -59,16 +59,16 @@ final class CompilerTests: XCTestCase {
               - {sector: Health, link: "ftp//x"}
         """)
         XCTAssertEqual(messages(result), [
-            "17:25 unknown-reference groups[0] (https://chat.example/h).sector: unknown sector \"Helth\" (did you mean \"Health\"?) (no sectors record has title \"Helth\")",
-            "18:20 unknown-reference groups[1] (https://chat.example/f).sector: unknown sector \"Food security\" (did you mean \"Food Security\"?) (no sectors record has title \"Food security\")",
-            "18:74 not-in-enum groups[1] (https://chat.example/f).kind: \"chta\" is not one of chat, channel (did you mean \"chat\"?)",
-            "19:5 duplicate-record groups[2]: groups already has a record with key \"https://chat.example/h\"",
-            "19:12 too-long groups[2] (https://chat.example/h).name is 27 characters long, more than its max of 20",
-            "19:87 unknown-field groups[2] (https://chat.example/h): unknown field \"colour\"; groups has name, sector, link, approved, kind",
-            "20:5 missing-required groups[3] (ftp//x): missing required field \"name\"",
-            "20:31 type-mismatch groups[3] (ftp//x).link: expected a URL (http://, https://, mailto:, tel: or a path starting with /), found \"ftp//x\"",
+            "21:35 unknown-reference groups[0] (https://chat.example/h).sector: unknown sector \"Helth\" (did you mean \"Health\"?) (no sectors record has title \"Helth\")",
+            "22:30 unknown-reference groups[1] (https://chat.example/f).sector: unknown sector \"Food security\" (did you mean \"Food Security\"?) (no sectors record has title \"Food security\")",
+            "22:83 not-in-enum groups[1] (https://chat.example/f).kind: \"chta\" is not one of chat, channel (did you mean \"chat\"?)",
+            "23:9 duplicate-record groups[2]: groups already has a record with key \"https://chat.example/h\"",
+            "23:16 too-long groups[2] (https://chat.example/h).name is 27 characters long, more than its max of 20",
+            "23:93 unknown-field groups[2] (https://chat.example/h): unknown field \"colour\"; groups has name, sector, link, approved, kind",
+            "24:9 missing-required groups[3] (ftp//x): missing required field \"name\"",
+            "24:32 type-mismatch groups[3] (ftp//x).link: expected a URL (http://, https://, mailto:, tel: or a path starting with /), found \"ftp//x\"",
         ])
-        XCTAssertEqual(result.diagnostics.first { $0.id == .duplicateRecord }?.notes.first?.location?.start, SourcePosition(line: 17, column: 5))
+        XCTAssertEqual(result.diagnostics.first { $0.id == .duplicateRecord }?.notes.first?.location?.start, SourcePosition(line: 21, column: 9))
         XCTAssertTrue(result.outputs.isEmpty)
     }
 
