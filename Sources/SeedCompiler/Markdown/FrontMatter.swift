@@ -1,6 +1,7 @@
 /// A markdown record split into its front matter and its body.
 public struct FrontMatterDocument: Sendable {
-    /// Always a mapping (empty front matter gives an empty one).
+    /// Always a mapping (empty front matter gives an empty one); a file whose front
+    /// matter has errors gives no document.
     public var frontMatter: YAMLNode
     /// The markdown after the closing `---`, with CRLF turned into LF.
     public var body: String
@@ -36,8 +37,9 @@ public enum FrontMatter {
         let bodyBytes = bytes[lines[closing].next...]
         if let problem = BodyText.problem(in: bodyBytes, file: file, firstLine: bodyStartLine) {
             diagnostics.append(problem)
-            return (nil, diagnostics)
         }
+        // A file whose fields cannot be read makes no record (no follow-on errors).
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         let body = String(decoding: bodyBytes, as: UTF8.self).replacing("\r\n", with: "\n")
         return (FrontMatterDocument(frontMatter: frontMatter, body: body, bodyStartLine: bodyStartLine), diagnostics)
     }
