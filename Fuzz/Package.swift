@@ -1,15 +1,20 @@
 // swift-tools-version:6.0
 // The fuzz target over the YAML loader and the front-matter splitter. Built only by
-// scripts/fuzz.sh, with libFuzzer: swift build -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+// scripts/fuzz.sh, with libFuzzer: swift build -Xswiftc -sanitize=fuzzer
+import Foundation
 import PackageDescription
+
+/// SwiftPM names a path dependency after its folder, which is whatever the clone is called.
+let parent = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
 let package = Package(
     name: "SeedFuzz",
     dependencies: [.package(path: "..")],
     targets: [
+        .target(name: "CFuzzer"),
         .executableTarget(
             name: "SeedFuzz",
-            dependencies: [.product(name: "SeedCompiler", package: "seedc")]
+            dependencies: ["CFuzzer", .product(name: "SeedCompiler", package: parent)]
         ),
     ]
 )

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../Fuzz"
 seconds=${1:-30}
-swift build -q -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
+swift build -q -Xswiftc -sanitize=fuzzer
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp corpus/* "$work"/
