@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,6 +24,16 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCrypt",
+            pkgConfig: "libxcrypt",
+            providers: [.apt(["libcrypt-dev"])]
+        ),
         .target(
             name: "SeedCompiler",
             dependencies: [
@@ -31,16 +42,32 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        /// The database side of `seedc plan` and `apply`: SQLite through GRDB, PostgreSQL
+        /// through libpq, bcrypt through libxcrypt. All I/O with databases lives here.
+        .target(
+            name: "SeedDatabase",
+            dependencies: [
+                "SeedCompiler",
+                "CLibPQ",
+                "CCrypt",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "seedc",
             dependencies: [
                 "SeedCompiler",
+                "SeedDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "SeedCompilerTests",
             dependencies: ["SeedCompiler"]
+        ),
+        .testTarget(
+            name: "SeedDatabaseTests",
+            dependencies: ["SeedDatabase"]
         ),
         .testTarget(
             name: "seedcTests",
