@@ -25,15 +25,24 @@ struct ContentOptions: ParsableArguments {
     /// Reads and compiles the content, printing every diagnostic. Nil when
     /// content.yaml itself could not be read.
     func compile() -> (ContentReader.Content, Compiler.Result)? {
+        read().map { content in (content, compile(content)) }
+    }
+
+    /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
+    func read() -> ContentReader.Content? {
         switch ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }).read() {
         case let .failure(problem):
             report([problem], sources: [:])
             return nil
         case let .success(content):
-            let result = Compiler.compile(content.document, files: content.files, problems: content.problems)
-            report(result.diagnostics, sources: content.sources)
-            return (content, result)
+            return content
         }
+    }
+
+    func compile(_ content: ContentReader.Content) -> Compiler.Result {
+        let result = Compiler.compile(content.document, files: content.files, problems: content.problems)
+        report(result.diagnostics, sources: content.sources)
+        return result
     }
 
     func report(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {

@@ -12,6 +12,20 @@ public enum Compiler {
         public var plan: SeedPlan?
     }
 
+    /// The files the content is made of: content.yaml, the schema file if any, then the
+    /// include and collection files in path order.
+    public static func inputs(of document: ContentDocument, files: [InputFile]) -> [InputFile] {
+        let used = files.filter { document.isIncluded($0.path) || document.collectionTable(for: $0.path) != nil }
+            .sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return [document.file] + (document.schemaFile.map { [$0] } ?? []) + used
+    }
+
+    /// The content hash a compile of these files gives its plan, without compiling:
+    /// what `seedc apply` compares with the ledger to find unchanged content fast.
+    public static func contentHash(of document: ContentDocument, files: [InputFile]) -> String {
+        ContentHash.of(inputs(of: document, files: files))
+    }
+
     /// - Parameters:
     ///   - files: include files and collection files the caller read (any others are ignored).
     ///   - problems: what went wrong reading files, reported with the rest.
@@ -21,18 +35,15 @@ public enum Compiler {
         if let records = document.recordsNode, !records.isNull {
             collector.collect(tablesNode: records, what: "seed.records")
         }
-        let sorted = files.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        var inputs = [document.file] + (document.schemaFile.map { [$0] } ?? [])
-        for file in sorted {
+        let inputs = inputs(of: document, files: files)
+        for file in inputs.dropFirst(document.schemaFile == nil ? 1 : 2) {
             if document.isIncluded(file.path) {
-                inputs.append(file)
                 let (root, problems) = ContentDocument.loadSingle(file)
                 diagnostics += problems
                 if let root, !root.isNull {
                     collector.collect(tablesNode: root, what: file.path)
                 }
             } else if let table = document.collectionTable(for: file.path) {
-                inputs.append(file)
                 collector.collect(markdown: file, table: table)
             }
         }

@@ -11,11 +11,11 @@ enum Planner {
                     lookup: lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate)
             }
             let rows = (byTable[table.name] ?? [])
-                .map { record in PlannedRow(key: record.key, cells: table.columns.map { record.values[$0.name] }) }
+                .map { record in PlannedRow(key: record.key, cells: table.columns.map { record.values[$0.name] }, columns: columns) }
                 .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            return TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, columns: columns, rows: rows)
+            return TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune, columns: columns, rows: rows)
         }
-        return SeedPlan(contentHash: contentHash, tables: tables)
+        return SeedPlan(contentHash: contentHash, tables: tables, database: schema.database)
     }
 
     /// A reference to a column the target table does not declare (a database id) is

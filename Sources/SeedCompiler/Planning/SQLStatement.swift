@@ -15,6 +15,10 @@ public indirect enum SQLExpression: Hashable, Sendable {
     case now(SQLStorage)
     /// `(SELECT column FROM table WHERE key = value)`.
     case lookup(table: SQLIdentifier, column: SQLIdentifier, key: SQLIdentifier, value: SQLExpression)
+    /// A value bound as a positional argument (`?`, or `$n` cast to its type).
+    case argument(Value, SQLStorage)
+    /// A column of a named row source (`"v"."c1"`).
+    case column(SQLIdentifier, of: SQLIdentifier)
 }
 
 /// The statements seed scripts are made of. Each is idempotent on its own: inserts
@@ -26,6 +30,51 @@ public enum SQLStatement: Hashable, Sendable {
     case insertIfMissing(table: SQLIdentifier, values: [Assignment], match: [Assignment])
     /// `UPDATE table SET set WHERE match AND (compared columns differ)`.
     case updateIfDifferent(table: SQLIdentifier, set: [Assignment], match: [Assignment], compare: [Assignment])
+    /// `UPDATE table SET set WHERE match`.
+    case update(table: SQLIdentifier, set: [Assignment], match: [Assignment])
+    /// `DELETE FROM table WHERE match`.
+    case delete(table: SQLIdentifier, match: [Assignment])
+    /// `INSERT INTO table (columns) VALUES (…), (…)`, with an optional `ON CONFLICT`.
+    case insertRows(table: SQLIdentifier, columns: [SQLIdentifier], rows: [[SQLExpression]], onConflict: Conflict?)
+    /// `INSERT INTO table (columns) SELECT values [WHERE NOT EXISTS (… unless …)]
+    /// ON CONFLICT (conflict) DO NOTHING`, or with `update`, `DO UPDATE SET` those
+    /// columns where they differ.
+    case upsert(table: SQLIdentifier, values: [Assignment], unlessExists: Existence?, onConflict: Conflict)
+    /// `SELECT columns FROM table [WHERE match]`, each column cast to text.
+    case selectText(table: SQLIdentifier, columns: [SQLIdentifier], match: [Assignment])
+    /// The rows of `source` (named `"v"`, one column per name, first the ordinal) left
+    /// joined to `table` on `key`; per row: the ordinal, whether the table has it, then
+    /// for each compared column whether it differs and the table's value as text.
+    case compare(table: SQLIdentifier, source: [SQLIdentifier], rows: [[SQLExpression]], key: [SQLIdentifier], compared: [TypedColumn])
+    /// `SAVEPOINT name`, `ROLLBACK TO SAVEPOINT name`, `RELEASE SAVEPOINT name`.
+    case savepoint(SQLIdentifier), rollbackToSavepoint(SQLIdentifier), releaseSavepoint(SQLIdentifier)
+    /// `CREATE TABLE IF NOT EXISTS` with an `id` primary key when none is declared.
+    case createTable(table: SQLIdentifier, columns: [ColumnDefinition], primaryKey: [SQLIdentifier], unique: [SQLIdentifier])
+
+    public struct TypedColumn: Hashable, Sendable {
+        public var name: SQLIdentifier
+        public var storage: SQLStorage
+    }
+
+    /// `ON CONFLICT (target) DO NOTHING`, or `DO UPDATE SET` the `update` columns to
+    /// the new values where they differ.
+    public struct Conflict: Hashable, Sendable {
+        public var target: [SQLIdentifier]
+        public var update: [SQLIdentifier]
+    }
+
+    /// A row of `table` matching `match`.
+    public struct Existence: Hashable, Sendable {
+        public var table: SQLIdentifier
+        public var match: [Assignment]
+    }
+
+    public struct ColumnDefinition: Hashable, Sendable {
+        public var name: SQLIdentifier
+        /// Nil for the generated `id` column.
+        public var storage: SQLStorage?
+        public var notNull: Bool
+    }
 
     public struct Assignment: Hashable, Sendable {
         public var column: SQLIdentifier

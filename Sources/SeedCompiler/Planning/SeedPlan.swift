@@ -3,12 +3,15 @@
 public struct SeedPlan: Sendable {
     public var contentHash: String
     public var tables: [TablePlan]
+    /// `seed.database`, relative to the content root.
+    public var database: String?
 }
 
 public struct TablePlan: Sendable {
     public var name: String
     public var key: [String]
     public var onConflict: ConflictPolicy
+    public var prune: Bool
     public var columns: [PlannedColumn]
     public var rows: [PlannedRow]
 
@@ -40,6 +43,20 @@ public struct PlannedRow: Sendable {
     public var key: [String]
     /// One cell per column of the table; nil where the record leaves the column alone.
     public var cells: [FieldValue?]
+    /// SHA-256 of the cells, as the ledger keeps it.
+    public var valueHash: String
+
+    init(key: [String], cells: [FieldValue?], columns: [PlannedColumn]) {
+        self.key = key
+        self.cells = cells
+        valueHash = RowHash.of(cells, columns: columns)
+    }
+
+    /// The natural key as the ledger keeps it: the value of a one-column key, or a
+    /// JSON array of the values.
+    public var keyText: String {
+        key.count == 1 ? key[0] : "[" + key.map(JSONText.quoted).joined(separator: ",") + "]"
+    }
 
     /// True when inserting needs a secret from the environment.
     public var needsSecret: Bool {

@@ -1,12 +1,11 @@
 /// How one database spells statements, literals, parameters and identifiers. This is
 /// the only place SQL text is made, and every value and name goes through it.
 struct SQLDialect {
-    enum Engine {
-        case sqlite, postgres
-    }
+    typealias Engine = DatabaseEngine
 
     /// How parameters are written: not at all (scripts), `:name` (Python's sqlite3),
-    /// or `%(name)s` (psycopg2, where a literal `%` must then be doubled).
+    /// or `%(name)s` (psycopg2, where a literal `%` must then be doubled). Positional
+    /// arguments (`?`, `$n`) need no setting.
     enum Parameters {
         case none, colonNamed, pyformat
     }
@@ -43,7 +42,20 @@ struct SQLDialect {
         return quoted
     }
 
-    func expression(_ e: SQLExpression) -> String {
+    /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.
+    func render(_ s: SQLStatement) -> RenderedStatement {
+        var arguments: [Value] = []
+        let sql = statement(s, &arguments)
+        return RenderedStatement(sql: sql, arguments: arguments)
+    }
+
+    /// A statement without arguments, for scripts and the Python module.
+    func statement(_ s: SQLStatement) -> String {
+        var arguments: [Value] = []
+        return statement(s, &arguments)
+    }
+
+    private func expression(_ e: SQLExpression, _ arguments: inout [Value]) -> String {
         switch e {
         case let .value(v):
             return literal(v)
@@ -51,6 +63,12 @@ struct SQLDialect {
             let placeholder = parameters == .pyformat ? "%(\(name))s" : ":" + name
             guard engine == .postgres else { return placeholder }
             return "CAST(\(placeholder) AS \(postgresType(storage)))"
+        case let .argument(value, storage):
+            arguments.append(value)
+            guard engine == .postgres else { return "?" }
+            return "CAST($\(arguments.count) AS \(postgresType(storage)))"
+        case let .column(column, source):
+            return identifier(source) + "." + identifier(column)
         case let .now(storage):
             switch (engine, storage) {
             case (.sqlite, .date): return "date('now')"
@@ -59,30 +77,108 @@ struct SQLDialect {
             case (.postgres, _): return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp)"
             }
         case let .lookup(table, column, key, value):
-            return "(SELECT \(identifier(column)) FROM \(identifier(table)) WHERE \(identifier(key)) = \(expression(value)))"
+            return "(SELECT \(identifier(column)) FROM \(identifier(table)) WHERE \(identifier(key)) = \(expression(value, &arguments)))"
         }
     }
 
-    func statement(_ s: SQLStatement) -> String {
+    private func statement(_ s: SQLStatement, _ arguments: inout [Value]) -> String {
+        func list(_ expressions: [SQLExpression]) -> String {
+            expressions.map { expression($0, &arguments) }.joined(separator: ", ")
+        }
+        func names(_ ids: [SQLIdentifier]) -> String { ids.map(identifier).joined(separator: ", ") }
+        func conjunction(_ match: [SQLStatement.Assignment]) -> String {
+            match.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }.joined(separator: " AND ")
+        }
+        func assignments(_ set: [SQLStatement.Assignment]) -> String {
+            set.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }.joined(separator: ", ")
+        }
         switch s {
         case let .exists(table, match):
             return "SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match))"
         case let .insertIfMissing(table, values, match):
-            let columns = values.map { identifier($0.column) }.joined(separator: ", ")
-            let selected = values.map { expression($0.value) }.joined(separator: ", ")
-            return "INSERT INTO \(identifier(table)) (\(columns)) SELECT \(selected) WHERE NOT EXISTS (SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match)))"
+            let selected = list(values.map(\.value))
+            return "INSERT INTO \(identifier(table)) (\(names(values.map(\.column)))) SELECT \(selected) WHERE NOT EXISTS (SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match)))"
         case let .updateIfDifferent(table, set, match, compare):
-            let assignments = set.map { "\(identifier($0.column)) = \(expression($0.value))" }.joined(separator: ", ")
-            let differs = compare.map { "\(identifier($0.column)) \(distinct) \(expression($0.value))" }.joined(separator: " OR ")
-            return "UPDATE \(identifier(table)) SET \(assignments) WHERE \(conjunction(match)) AND (\(differs))"
+            let setText = assignments(set)
+            let matchText = conjunction(match)
+            let differs = compare.map { "\(identifier($0.column)) \(distinct) \(expression($0.value, &arguments))" }.joined(separator: " OR ")
+            return "UPDATE \(identifier(table)) SET \(setText) WHERE \(matchText) AND (\(differs))"
+        case let .update(table, set, match):
+            let setText = assignments(set)
+            return "UPDATE \(identifier(table)) SET \(setText) WHERE \(conjunction(match))"
+        case let .delete(table, match):
+            return "DELETE FROM \(identifier(table)) WHERE \(conjunction(match))"
+        case let .insertRows(table, columns, rows, conflict):
+            let values = rows.map { "(" + list($0) + ")" }.joined(separator: ", ")
+            let sql = "INSERT INTO \(identifier(table)) (\(names(columns))) VALUES \(values)"
+            return conflict.map { sql + onConflict($0, table: table) } ?? sql
+        case let .upsert(table, values, unlessExists, conflict):
+            var sql = "INSERT INTO \(identifier(table)) (\(names(values.map(\.column)))) SELECT \(list(values.map(\.value)))"
+            // SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT to parse it.
+            if let unlessExists {
+                sql += " WHERE NOT EXISTS (SELECT 1 FROM \(identifier(unlessExists.table)) WHERE \(conjunction(unlessExists.match)))"
+            } else {
+                sql += " WHERE TRUE"
+            }
+            return sql + onConflict(conflict, table: table)
+        case let .selectText(table, columns, match):
+            let sql = "SELECT " + columns.map { "CAST(\(identifier($0)) AS TEXT)" }.joined(separator: ", ") + " FROM \(identifier(table))"
+            return match.isEmpty ? sql : sql + " WHERE \(conjunction(match))"
+        case let .compare(table, source, rows, key, compared):
+            let v = SQLIdentifier("v"), t = identifier(table)
+            let values = rows.map { "(" + list($0) + ")" }.joined(separator: ", ")
+            var selected = ["CAST(\(identifier(v)).\(identifier(source[0])) AS TEXT)",
+                            "CASE WHEN \(t).\(identifier(key[0])) IS NULL THEN 0 ELSE 1 END"]
+            for column in compared {
+                // PostgreSQL compares in the content's type (a json column has no `=`).
+                let current = "\(t).\(identifier(column.name))"
+                let typed = engine == .sqlite ? current : "CAST(\(current) AS \(postgresType(column.storage)))"
+                selected.append("CASE WHEN \(typed) \(distinct) \(identifier(v)).\(identifier(column.name)) THEN 1 ELSE 0 END")
+                selected.append("CAST(\(current) AS TEXT)")
+            }
+            let on = key.map { "\(t).\(identifier($0)) = \(identifier(v)).\(identifier($0))" }.joined(separator: " AND ")
+            return "WITH \(identifier(v)) (\(names(source))) AS (VALUES \(values)) SELECT \(selected.joined(separator: ", ")) FROM \(identifier(v)) LEFT JOIN \(t) ON \(on)"
+        case let .savepoint(name): return "SAVEPOINT \(identifier(name))"
+        case let .rollbackToSavepoint(name): return "ROLLBACK TO SAVEPOINT \(identifier(name))"
+        case let .releaseSavepoint(name): return "RELEASE SAVEPOINT \(identifier(name))"
+        case let .createTable(table, columns, primaryKey, unique):
+            var parts = columns.map { column -> String in
+                guard let storage = column.storage else {
+                    return identifier(column.name) + (engine == .sqlite ? " INTEGER PRIMARY KEY AUTOINCREMENT" : " BIGSERIAL PRIMARY KEY")
+                }
+                return identifier(column.name) + " " + columnType(storage) + (column.notNull ? " NOT NULL" : "")
+            }
+            if !primaryKey.isEmpty { parts.append("PRIMARY KEY (\(names(primaryKey)))") }
+            if !unique.isEmpty { parts.append("UNIQUE (\(names(unique)))") }
+            return "CREATE TABLE IF NOT EXISTS \(identifier(table)) (\(parts.joined(separator: ", ")))"
         }
+    }
+
+    private func onConflict(_ conflict: SQLStatement.Conflict, table: SQLIdentifier) -> String {
+        let head = " ON CONFLICT (" + conflict.target.map(identifier).joined(separator: ", ") + ") DO "
+        guard !conflict.update.isEmpty else { return head + "NOTHING" }
+        let set = conflict.update.map { "\(identifier($0)) = excluded.\(identifier($0))" }.joined(separator: ", ")
+        let differs = conflict.update.map { "\(identifier(table)).\(identifier($0)) \(distinct) excluded.\(identifier($0))" }.joined(separator: " OR ")
+        return head + "UPDATE SET \(set) WHERE \(differs)"
     }
 
     /// Null-safe inequality: NULL differs from a value and equals NULL.
     private var distinct: String { engine == .sqlite ? "IS NOT" : "IS DISTINCT FROM" }
 
-    private func conjunction(_ match: [SQLStatement.Assignment]) -> String {
-        match.map { "\(identifier($0.column)) = \(expression($0.value))" }.joined(separator: " AND ")
+    /// The type a created table gives a column: the names SQLAlchemy uses, so the app
+    /// reads the rows back as it would its own.
+    private func columnType(_ storage: SQLStorage) -> String {
+        switch (engine, storage) {
+        case (_, .text): "TEXT"
+        case (.sqlite, .integer): "INTEGER"
+        case (.postgres, .integer): "BIGINT"
+        case (.sqlite, .real): "FLOAT"
+        case (.postgres, .real): "DOUBLE PRECISION"
+        case (_, .boolean): "BOOLEAN"
+        case (_, .date): "DATE"
+        case (.sqlite, .timestamp): "DATETIME"
+        case (.postgres, .timestamp): "TIMESTAMP"
+        }
     }
 
     private func postgresType(_ storage: SQLStorage) -> String {

@@ -1,8 +1,8 @@
 /// Reads the `seed` section of `content.yaml` into a `Schema`, reporting every problem
 /// at its node. It never stops at the first problem: what can be read is kept.
 struct SchemaReader {
-    static let seedKeys = ["include", "routes", "tables", "records"]
-    static let tableKeys = ["key", "source", "on_conflict", "columns"]
+    static let seedKeys = ["include", "routes", "tables", "records", "database"]
+    static let tableKeys = ["key", "source", "on_conflict", "prune", "columns"]
     static let columnKeys = ["type", "required", "default", "on_update", "max", "enum", "pattern", "references", "from", "join"]
 
     private(set) var diagnostics: [Diagnostic] = []
@@ -13,6 +13,9 @@ struct SchemaReader {
         guard let pairs = mapping(seed, what: "the seed section") else { return (schema, nil) }
         let options = known(pairs, allowed: Self.seedKeys, what: "seed option")
         if let include = options["include"] { schema.includes = stringList(include, what: "include") }
+        if let database = options["database"], let path = scalarText(database, what: "seed.database") {
+            if path.isEmpty { error(.invalidSchema, "seed.database must name a SQLite file", at: database.location) } else { schema.database = path }
+        }
         if let tables = options["tables"], let tablePairs = mapping(tables, what: "seed.tables") {
             for pair in tablePairs {
                 guard let name = keyName(pair) else { continue }
@@ -60,6 +63,7 @@ struct SchemaReader {
                 table.source = folder
             }
         }
+        if let node = options["prune"] { table.prune = boolean(node, what: "\(name).prune") ?? false }
         if let policy = options["on_conflict"], let text = scalarText(policy, what: "\(name).on_conflict") {
             if let value = ConflictPolicy(rawValue: text) {
                 table.onConflict = value

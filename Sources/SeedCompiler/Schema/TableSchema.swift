@@ -50,6 +50,8 @@ public struct TableSchema: Sendable {
     /// A markdown collection folder (relative to the root, without trailing slash).
     public var source: String?
     public var onConflict: ConflictPolicy = .update
+    /// `prune: true`: rows seedc owns whose records left the content are deleted.
+    public var prune = false
     public var columns: [ColumnSchema]
 
     public func column(_ name: String) -> ColumnSchema? {
@@ -75,6 +77,9 @@ public struct Schema: Sendable {
     public var tables: [TableSchema] = []
     public var includes: [String] = []
     public var routes: [RouteSchema] = []
+    /// `seed.database`: the SQLite file `seedc plan` and `apply` use when no database
+    /// is given, relative to the content root.
+    public var database: String?
 
     public func table(_ name: String) -> TableSchema? {
         tables.first { $0.name == name }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Canonical JSON text for a YAML node, for `json` columns: compact, keys in document
 /// order, scalars resolved by YAML's core schema (plain `true`, `12`, `null`; quoted
 /// text stays a string).
@@ -63,5 +65,14 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+}
+
+extension JSONText {
+    /// The strings of a JSON array of strings (as `quoted` writes them), or nil.
+    static func stringArray(_ text: String) -> [String]? {
+        guard let data = text.data(using: .utf8),
+              let array = try? JSONSerialization.jsonObject(with: data) as? [String] else { return nil }
+        return array
     }
 }

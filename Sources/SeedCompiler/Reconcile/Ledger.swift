@@ -1,0 +1,40 @@
+/// seedc's own table in the target database, `seedc_ledger`:
+///
+/// | column       | type | holds                                                  |
+/// |--------------|------|--------------------------------------------------------|
+/// | `table_name` | TEXT | the content table                                       |
+/// | `natural_key`| TEXT | the row's natural key (`PlannedRow.keyText`)             |
+/// | `value_hash` | TEXT | SHA-256 of the record's values when seedc last wrote it |
+///
+/// primary key (`table_name`, `natural_key`). A row here means seedc owns that row:
+/// it inserted it, or (an `on_conflict: update` table) it holds content values. One
+/// more row, with empty table and key, holds the stamp of the last complete apply:
+/// `seedc-1:<content sha256>`. `seedc apply`, `sqlite.sql`, `postgres.sql` and
+/// `seed_initial_data.py` all keep it the same way.
+public enum Ledger {
+    public static let table = "seedc_ledger"
+    static let id = SQLIdentifier(table)
+    static let tableName = SQLIdentifier("table_name")
+    static let naturalKey = SQLIdentifier("natural_key")
+    static let valueHash = SQLIdentifier("value_hash")
+    static let columns = [tableName, naturalKey, valueHash]
+
+    /// The stamp a complete apply of `contentHash` leaves.
+    public static func stamp(_ contentHash: String) -> String { "seedc-1:" + contentHash }
+
+    static let create = SQLStatement.createTable(
+        table: id,
+        columns: columns.map { .init(name: $0, storage: .text, notNull: true) },
+        primaryKey: [tableName, naturalKey], unique: [])
+
+    static let read = SQLStatement.selectText(table: id, columns: columns, match: [])
+
+    /// The stamp row's hash.
+    static let readStamp = SQLStatement.selectText(table: id, columns: [valueHash], match: [
+        .init(column: tableName, value: .argument(.text(""), .text)),
+        .init(column: naturalKey, value: .argument(.text(""), .text)),
+    ])
+
+    /// Keeps the new hash of rows already listed.
+    static let claimConflict = SQLStatement.Conflict(target: [tableName, naturalKey], update: [valueHash])
+}

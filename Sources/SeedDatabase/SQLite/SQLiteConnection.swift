@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import SeedCompiler
+
+/// A SQLite database file through GRDB. Writers wait for each other: `BEGIN IMMEDIATE`
+/// takes the write lock at once, and a busy database is retried for up to a minute.
+public final class SQLiteConnection: DatabaseConnection {
+    public let engine = DatabaseEngine.sqlite
+    public let path: String
+    private let queue: DatabaseQueue
+    /// The open handle while `transaction` runs.
+    private var current: Database?
+
+    /// Opens (and with `create`, creates) the database file at `path`.
+    public init(path: String, create: Bool) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(60)
+        configuration.label = "seedc"
+        do {
+            if !create, !FileManager.default.fileExists(atPath: path) {
+                throw DatabaseFailure(message: "no SQLite database at \(path) (seedc apply --create-tables creates one)")
+            }
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw Self.failure(error)
+        }
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try queue.inDatabase { db in
+                current = db
+                defer { current = nil }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body()
+                    return .commit
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Self.failure(error)
+        }
+    }
+
+    public func fetch(_ statement: RenderedStatement) throws -> [[String?]] {
+        try run { db in
+            try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map { row in
+                row.databaseValues.map(Self.text)
+            }
+        }
+    }
+
+    public func execute(_ statement: RenderedStatement) throws -> Int {
+        try run { db in
+            try db.execute(sql: statement.sql, arguments: Self.arguments(statement))
+            return db.changesCount
+        }
+    }
+
+    public func columns(of table: String) throws -> [String]? {
+        try run { db in
+            guard try db.tableExists(table) else { return nil }
+            return try db.columns(in: table).map(\.name)
+        }
+    }
+
+    /// Runs `body` on the transaction's handle, or on its own outside one (plan reads).
+    private func run<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            if let current { return try body(current) }
+            return try queue.inDatabase(body)
+        } catch let error as DatabaseError {
+            throw Self.failure(error)
+        }
+    }
+
+    private static func arguments(_ statement: RenderedStatement) -> StatementArguments {
+        StatementArguments(statement.arguments.map { value -> DatabaseValueConvertible? in
+            switch value {
+            case .null: nil
+            case let .text(s), let .date(s), let .timestamp(s): s
+            case let .integer(i): i
+            case let .real(d): d
+            case let .boolean(b): b ? 1 : 0
+            }
+        })
+    }
+
+    private static func text(_ value: DatabaseValue) -> String? {
+        switch value.storage {
+        case .null: nil
+        case let .int64(i): String(i)
+        case let .double(d): String(d)
+        case let .string(s): s
+        case let .blob(data): String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    /// SQLite's message, with the table and column of a constraint failure
+    /// (`NOT NULL constraint failed: users.email`).
+    static func failure(_ error: DatabaseError) -> DatabaseFailure {
+        let message = error.message ?? error.description
+        var failure = DatabaseFailure(message: message, code: String(error.extendedResultCode.rawValue))
+        if let range = message.range(of: "constraint failed: ") {
+            let names = message[range.upperBound...].split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            let parts = names.split(separator: ".", maxSplits: 1)
+            if parts.count == 2 {
+                failure.table = String(parts[0])
+                failure.column = String(parts[1])
+            }
+        }
+        return failure
+    }
+}

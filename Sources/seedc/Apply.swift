@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SeedCompiler
+import SeedDatabase
+
+struct Apply: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring a SQLite or PostgreSQL database to the content, in one transaction.",
+        discussion: """
+        Inserts missing records, restores changed values of `on_conflict: update` \
+        tables, prunes owned rows whose records were removed (with --prune or \
+        `prune: true`), and records what it owns in the seedc_ledger table. Unchanged \
+        content is a no-op that reads only the ledger. Any error rolls everything back.
+
+        Passwords ({env: NAME}) are hashed with bcrypt when their row is inserted; a \
+        record whose variable is unset is skipped with a warning (--strict: an error).
+
+        Exit status: 0 on success, 1 on an error (nothing is changed).
+
+        Examples:
+          seedc apply --create-tables                  a fresh SQLite file (seedc.db)
+          seedc apply --database app.db
+          DATABASE_URL=postgres://app@db/app seedc apply --prune
+        """
+    )
+
+    @OptionGroup var content: ContentOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Flag(name: .long, help: "Fail when a password's environment variable is not set, instead of skipping the record.")
+    var strict = false
+
+    func run() throws {
+        guard let read = content.read() else { throw ExitCode.failure }
+        let document = read.document
+        let target = database.target(root: content.rootURL, declared: document.schema.database)
+        do {
+            // Unchanged content: the ledger's stamp says so, and nothing is compiled.
+            if !database.prune, !document.schema.tables.contains(where: \.prune), !document.diagnostics.hasErrors,
+               case let hash = Compiler.contentHash(of: document, files: read.files),
+               try existing(target).map({ try Applier.isApplied(hash, on: $0) }) == true {
+                print("seedc: \(target) is up to date (content sha256:\(hash.prefix(12)) already applied)")
+                return
+            }
+            let result = content.compile(read)
+            guard !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
+            let connection = try target.open(create: database.createTables)
+            let options = database.applierOptions(for: document, strict: strict, progress: Progress.reporter())
+            let outcome = try Applier(plan: plan, connection: connection, options: options).apply()
+            Progress.finish()
+            for table in outcome.changes {
+                for skipped in table.skipped {
+                    let key = ChangeReport.show(table.table.rows[skipped.row].keyText)
+                    FileHandle.standardError.write(Data("seedc: warning: \(table.table.name) \(key) skipped: set \(skipped.variables.joined(separator: ", ")) to insert it\n".utf8))
+                }
+            }
+            print("seedc: \(target): " + (outcome.upToDate ? "up to date" : ChangeReport.summary(outcome.changes, done: true)))
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            Progress.finish()
+            throw databaseError(error, target: target)
+        }
+    }
+
+    /// The database when it exists (a missing SQLite file has no ledger to read).
+    private func existing(_ target: DatabaseTarget) throws -> DatabaseConnection? {
+        if case let .sqlite(path) = target, !FileManager.default.fileExists(atPath: path) { return nil }
+        return try target.open(create: false)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SeedCompiler
+import SeedDatabase
+
+/// `--database` and the flags `plan` and `apply` share.
+struct DatabaseOptions: ParsableArguments {
+    /// The SQLite file used when no database is given and `seed.database` is not set.
+    static let defaultFile = "seedc.db"
+
+    @Option(name: .long, help: ArgumentHelp(
+        "sqlite:PATH, a file path, or a postgres:// URL. Default: $DATABASE_URL, else seed.database, else <root>/\(defaultFile).",
+        valueName: "url"))
+    var database: String?
+
+    @Flag(name: .long, help: "Delete rows seedc owns whose records left the content, in every table (tables with `prune: true` always are).")
+    var prune = false
+
+    @Flag(name: .long, help: "Create missing tables from the declared schema (for a fresh database).")
+    var createTables = false
+
+    /// The target: the option, `$DATABASE_URL`, `seed.database`, then the default file.
+    func target(root: URL, declared: String?) -> DatabaseTarget {
+        let text = database ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? declared ?? Self.defaultFile
+        return DatabaseTarget(text, relativeTo: root)
+    }
+
+    func applierOptions(for document: ContentDocument, strict: Bool = false, progress: ((String, Int, Int) -> Void)? = nil) -> Applier.Options {
+        var options = Applier.Options()
+        options.pruneAll = prune
+        options.strict = strict
+        options.createTables = createTables
+        options.environment = ProcessInfo.processInfo.environment
+        options.required = Dictionary(uniqueKeysWithValues: document.schema.tables.map { table in
+            (table.name, Set(table.columns.filter(\.required).map(\.name)))
+        })
+        options.progress = progress
+        return options
+    }
+}
+
+/// Prints a database problem like the compiler's and fails.
+func databaseError(_ error: Error, target: DatabaseTarget) -> ExitCode {
+    FileHandle.standardError.write(Data("seedc: error: \(target): \(error)\n".utf8))
+    return ExitCode.failure
+}
