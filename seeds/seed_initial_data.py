@@ -38,7 +38,8 @@ class _Env:
 
 class _Group:
     """Rows that set the same columns, with their statements for each dialect:
-    (exists, insert-if-missing, update-if-different or None)."""
+    (exists, insert-if-missing, update-if-different or None, ledger claim). Each
+    row ends with its natural key and value hash as the ledger keeps them."""
 
     __slots__ = ("params", "key", "sql", "rows")
 
@@ -49,230 +50,269 @@ class _Group:
         self.rows = rows
 
 CONTENT_SHA256 = "56552cbed005bfda9c8c3f571901cac4164573bdbae3ddd816424f03e4ed6f01"
+STAMP = "seedc-1:56552cbed005bfda9c8c3f571901cac4164573bdbae3ddd816424f03e4ed6f01"
+
+# The ledger seedc apply keeps: create it, read the stamp of the last complete apply, stamp this content.
+LEDGER = {
+    "sqlite": {
+        "create": "CREATE TABLE IF NOT EXISTS \"seedc_ledger\" (\"table_name\" TEXT NOT NULL, \"natural_key\" TEXT NOT NULL, \"value_hash\" TEXT NOT NULL, PRIMARY KEY (\"table_name\", \"natural_key\"))",
+        "stamp": "SELECT CAST(\"value_hash\" AS TEXT) FROM \"seedc_ledger\" WHERE \"table_name\" = '' AND \"natural_key\" = ''",
+        "mark": "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT '', '', 'seedc-1:56552cbed005bfda9c8c3f571901cac4164573bdbae3ddd816424f03e4ed6f01' WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
+    },
+    "postgresql": {
+        "create": "CREATE TABLE IF NOT EXISTS \"seedc_ledger\" (\"table_name\" TEXT NOT NULL, \"natural_key\" TEXT NOT NULL, \"value_hash\" TEXT NOT NULL, PRIMARY KEY (\"table_name\", \"natural_key\"))",
+        "stamp": "SELECT CAST(\"value_hash\" AS TEXT) FROM \"seedc_ledger\" WHERE \"table_name\" = '' AND \"natural_key\" = ''",
+        "mark": "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT '', '', 'seedc-1:56552cbed005bfda9c8c3f571901cac4164573bdbae3ddd816424f03e4ed6f01' WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
+    },
+}
 
 TABLES = (
     ("announcements", (
         _Group(
-            params=("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"),
+            params=("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "lk", "lh"),
             key=("p0",),
             sqlite=(
                 "SELECT 1 FROM \"announcements\" WHERE \"title\" = :p0",
                 "INSERT INTO \"announcements\" (\"title\", \"content\", \"date\", \"priority\", \"author\", \"tags\", \"approved\", \"deleted\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"announcements\" WHERE \"title\" = :p0)",
                 "UPDATE \"announcements\" SET \"content\" = :p1, \"date\" = :p2, \"priority\" = :p3, \"author\" = :p4, \"tags\" = :p5, \"approved\" = :p6, \"deleted\" = :p7, \"updated_at\" = :now WHERE \"title\" = :p0 AND (\"content\" IS NOT :p1 OR \"date\" IS NOT :p2 OR \"priority\" IS NOT :p3 OR \"author\" IS NOT :p4 OR \"tags\" IS NOT :p5 OR \"approved\" IS NOT :p6 OR \"deleted\" IS NOT :p7)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"announcements\" WHERE \"title\" = CAST(%(p0)s AS text)",
                 "INSERT INTO \"announcements\" (\"title\", \"content\", \"date\", \"priority\", \"author\", \"tags\", \"approved\", \"deleted\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS timestamp), CAST(%(p3)s AS text), CAST(%(p4)s AS text), CAST(%(p5)s AS text), CAST(%(p6)s AS boolean), CAST(%(p7)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"announcements\" WHERE \"title\" = CAST(%(p0)s AS text))",
                 "UPDATE \"announcements\" SET \"content\" = CAST(%(p1)s AS text), \"date\" = CAST(%(p2)s AS timestamp), \"priority\" = CAST(%(p3)s AS text), \"author\" = CAST(%(p4)s AS text), \"tags\" = CAST(%(p5)s AS text), \"approved\" = CAST(%(p6)s AS boolean), \"deleted\" = CAST(%(p7)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"title\" = CAST(%(p0)s AS text) AND (\"content\" IS DISTINCT FROM CAST(%(p1)s AS text) OR \"date\" IS DISTINCT FROM CAST(%(p2)s AS timestamp) OR \"priority\" IS DISTINCT FROM CAST(%(p3)s AS text) OR \"author\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"tags\" IS DISTINCT FROM CAST(%(p5)s AS text) OR \"approved\" IS DISTINCT FROM CAST(%(p6)s AS boolean) OR \"deleted\" IS DISTINCT FROM CAST(%(p7)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("5W Form: new fields", "<p>The <a href=\"/forms/5w\">5W form</a> now asks for beneficiary breakdowns by sex and age.\nOlder submissions stay valid.</p>\n", "2026-11-20 00:00:00.000000", "medium", "IM Team", "forms,5w", True, False),
-                ("General Coordination Meeting", "<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.\nSector leads: please send your 3W updates by Wednesday evening.</p>\n", "2026-11-18 00:00:00.000000", "high", "IM Team", "coordination,meetings", True, False),
+                ("5W Form: new fields", "<p>The <a href=\"/forms/5w\">5W form</a> now asks for beneficiary breakdowns by sex and age.\nOlder submissions stay valid.</p>\n", "2026-11-20 00:00:00.000000", "medium", "IM Team", "forms,5w", True, False, "5W Form: new fields", "f89ae185371a43869d91e2ae3eeeb34a69fe80ec07b695244d9a49cc1cafe3ab"),
+                ("General Coordination Meeting", "<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.\nSector leads: please send your 3W updates by Wednesday evening.</p>\n", "2026-11-18 00:00:00.000000", "high", "IM Team", "coordination,meetings", True, False, "General Coordination Meeting", "1251e897ca1b63c36e285c9abb7b0ae3649db9f4f2b465196d7a0ac7fb825f55"),
             ),
         ),
     )),
     ("links", (
         _Group(
-            params=("p0", "p1", "p2", "p3", "p4", "p5"),
+            params=("p0", "p1", "p2", "p3", "p4", "p5", "lk", "lh"),
             key=("p1",),
             sqlite=(
                 "SELECT 1 FROM \"links\" WHERE \"slug\" = :p1",
                 "INSERT INTO \"links\" (\"title\", \"slug\", \"url\", \"description\", \"created_by\", \"deleted\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p4, :p5, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"links\" WHERE \"slug\" = :p1)",
                 "UPDATE \"links\" SET \"title\" = :p0, \"url\" = :p2, \"description\" = :p3, \"created_by\" = :p4, \"deleted\" = :p5, \"updated_at\" = :now WHERE \"slug\" = :p1 AND (\"title\" IS NOT :p0 OR \"url\" IS NOT :p2 OR \"description\" IS NOT :p3 OR \"created_by\" IS NOT :p4 OR \"deleted\" IS NOT :p5)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"links\" WHERE \"slug\" = CAST(%(p1)s AS text)",
                 "INSERT INTO \"links\" (\"title\", \"slug\", \"url\", \"description\", \"created_by\", \"deleted\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p4)s AS text), CAST(%(p5)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"links\" WHERE \"slug\" = CAST(%(p1)s AS text))",
                 "UPDATE \"links\" SET \"title\" = CAST(%(p0)s AS text), \"url\" = CAST(%(p2)s AS text), \"description\" = CAST(%(p3)s AS text), \"created_by\" = CAST(%(p4)s AS text), \"deleted\" = CAST(%(p5)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"slug\" = CAST(%(p1)s AS text) AND (\"title\" IS DISTINCT FROM CAST(%(p0)s AS text) OR \"url\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"description\" IS DISTINCT FROM CAST(%(p3)s AS text) OR \"created_by\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"deleted\" IS DISTINCT FROM CAST(%(p5)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("5W Reporting Template", "5w-template", "https://example.org/files/5w-template.xlsx", "Offline 5W form for partners without connectivity.", "IM Team", False),
+                ("5W Reporting Template", "5w-template", "https://example.org/files/5w-template.xlsx", "Offline 5W form for partners without connectivity.", "IM Team", False, "5w-template", "460ba635c92ba14650625534d60e21d38564c737515969883119e49077227994"),
             ),
         ),
         _Group(
-            params=("p0", "p1", "p2", "p4", "p5"),
+            params=("p0", "p1", "p2", "p4", "p5", "lk", "lh"),
             key=("p1",),
             sqlite=(
                 "SELECT 1 FROM \"links\" WHERE \"slug\" = :p1",
                 "INSERT INTO \"links\" (\"title\", \"slug\", \"url\", \"created_by\", \"deleted\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p4, :p5, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"links\" WHERE \"slug\" = :p1)",
                 "UPDATE \"links\" SET \"title\" = :p0, \"url\" = :p2, \"created_by\" = :p4, \"deleted\" = :p5, \"updated_at\" = :now WHERE \"slug\" = :p1 AND (\"title\" IS NOT :p0 OR \"url\" IS NOT :p2 OR \"created_by\" IS NOT :p4 OR \"deleted\" IS NOT :p5)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"links\" WHERE \"slug\" = CAST(%(p1)s AS text)",
                 "INSERT INTO \"links\" (\"title\", \"slug\", \"url\", \"created_by\", \"deleted\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p4)s AS text), CAST(%(p5)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"links\" WHERE \"slug\" = CAST(%(p1)s AS text))",
                 "UPDATE \"links\" SET \"title\" = CAST(%(p0)s AS text), \"url\" = CAST(%(p2)s AS text), \"created_by\" = CAST(%(p4)s AS text), \"deleted\" = CAST(%(p5)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"slug\" = CAST(%(p1)s AS text) AND (\"title\" IS DISTINCT FROM CAST(%(p0)s AS text) OR \"url\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"created_by\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"deleted\" IS DISTINCT FROM CAST(%(p5)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Coordination Structure", "coordination", "https://example.org/coordination", "IM Team", False),
+                ("Coordination Structure", "coordination", "https://example.org/coordination", "IM Team", False, "coordination", "6710a56a5aff208711aa6b3ff07a5fc861ffae5d85549c6eca1b9373b9d5416d"),
             ),
         ),
     )),
     ("sectors", (
         _Group(
-            params=("p0", "p1", "p2", "p3", "p4"),
+            params=("p0", "p1", "p2", "p3", "p4", "lk", "lh"),
             key=("p0",),
             sqlite=(
                 "SELECT 1 FROM \"sectors\" WHERE \"slug\" = :p0",
                 "INSERT INTO \"sectors\" (\"slug\", \"title\", \"description\", \"body\", \"body_html\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p4, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"sectors\" WHERE \"slug\" = :p0)",
                 "UPDATE \"sectors\" SET \"title\" = :p1, \"description\" = :p2, \"body\" = :p3, \"body_html\" = :p4, \"updated_at\" = :now WHERE \"slug\" = :p0 AND (\"title\" IS NOT :p1 OR \"description\" IS NOT :p2 OR \"body\" IS NOT :p3 OR \"body_html\" IS NOT :p4)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"sectors\" WHERE \"slug\" = CAST(%(p0)s AS text)",
                 "INSERT INTO \"sectors\" (\"slug\", \"title\", \"description\", \"body\", \"body_html\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p4)s AS text), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"sectors\" WHERE \"slug\" = CAST(%(p0)s AS text))",
                 "UPDATE \"sectors\" SET \"title\" = CAST(%(p1)s AS text), \"description\" = CAST(%(p2)s AS text), \"body\" = CAST(%(p3)s AS text), \"body_html\" = CAST(%(p4)s AS text), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"slug\" = CAST(%(p0)s AS text) AND (\"title\" IS DISTINCT FROM CAST(%(p1)s AS text) OR \"description\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"body\" IS DISTINCT FROM CAST(%(p3)s AS text) OR \"body_html\" IS DISTINCT FROM CAST(%(p4)s AS text))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("food-security", "Food Security", "Food distributions and market monitoring", "\n# Food Security\n\nDistributions are planned by parish to avoid duplicate targeting; see the\n[Shelter](/sectors/shelter) page for shared site lists.\n", "<h1>Food Security</h1>\n<p>Distributions are planned by parish to avoid duplicate targeting; see the\n<a href=\"/sectors/shelter\">Shelter</a> page for shared site lists.</p>\n"),
-                ("health", "Health", "Health services, mobile clinics and disease surveillance", "\n# Health\n\nMobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: https://example.org/health-alerts\n", "<h1>Health</h1>\n<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: <a href=\"https://example.org/health-alerts\">https://example.org/health-alerts</a></p>\n"),
-                ("shelter", "Shelter", "Emergency shelter, NFIs and site management", "\n# Shelter\n\nPartners report distributions through the [5W form](/forms/5w); progress is on the\n[5W dashboard](/dashboards/5w).\n\n| Item | Target | Reached |\n|------|-------:|--------:|\n| Tarpaulins | 12,000 | 7,450 |\n| Shelter kits | 3,000 | 1,120 |\n", "<h1>Shelter</h1>\n<p>Partners report distributions through the <a href=\"/forms/5w\">5W form</a>; progress is on the\n<a href=\"/dashboards/5w\">5W dashboard</a>.</p>\n<table>\n<thead>\n<tr>\n<th>Item</th>\n<th align=\"right\">Target</th>\n<th align=\"right\">Reached</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Tarpaulins</td>\n<td align=\"right\">12,000</td>\n<td align=\"right\">7,450</td>\n</tr>\n<tr>\n<td>Shelter kits</td>\n<td align=\"right\">3,000</td>\n<td align=\"right\">1,120</td>\n</tr>\n</tbody>\n</table>\n"),
-                ("wash", "WASH", "Water, sanitation and hygiene", "\nWater trucking and chlorination points are coordinated in the WASH group.\nSee the [damage overview](/dashboards/damage) for affected water systems.\n\n~~Boil-water notice for Black River~~ lifted on 2026-11-20.\n", "<p>Water trucking and chlorination points are coordinated in the WASH group.\nSee the <a href=\"/dashboards/damage\">damage overview</a> for affected water systems.</p>\n<p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>\n"),
+                ("food-security", "Food Security", "Food distributions and market monitoring", "\n# Food Security\n\nDistributions are planned by parish to avoid duplicate targeting; see the\n[Shelter](/sectors/shelter) page for shared site lists.\n", "<h1>Food Security</h1>\n<p>Distributions are planned by parish to avoid duplicate targeting; see the\n<a href=\"/sectors/shelter\">Shelter</a> page for shared site lists.</p>\n", "food-security", "3173b92a11aa3e92ec9cb11472e23508ef31d619d7047778b418acf39a35c3ec"),
+                ("health", "Health", "Health services, mobile clinics and disease surveillance", "\n# Health\n\nMobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: https://example.org/health-alerts\n", "<h1>Health</h1>\n<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: <a href=\"https://example.org/health-alerts\">https://example.org/health-alerts</a></p>\n", "health", "6b93a2c84e259e90b6b45510624fba91ad10f135b27a930a526ed1058affb306"),
+                ("shelter", "Shelter", "Emergency shelter, NFIs and site management", "\n# Shelter\n\nPartners report distributions through the [5W form](/forms/5w); progress is on the\n[5W dashboard](/dashboards/5w).\n\n| Item | Target | Reached |\n|------|-------:|--------:|\n| Tarpaulins | 12,000 | 7,450 |\n| Shelter kits | 3,000 | 1,120 |\n", "<h1>Shelter</h1>\n<p>Partners report distributions through the <a href=\"/forms/5w\">5W form</a>; progress is on the\n<a href=\"/dashboards/5w\">5W dashboard</a>.</p>\n<table>\n<thead>\n<tr>\n<th>Item</th>\n<th align=\"right\">Target</th>\n<th align=\"right\">Reached</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Tarpaulins</td>\n<td align=\"right\">12,000</td>\n<td align=\"right\">7,450</td>\n</tr>\n<tr>\n<td>Shelter kits</td>\n<td align=\"right\">3,000</td>\n<td align=\"right\">1,120</td>\n</tr>\n</tbody>\n</table>\n", "shelter", "d9de7da0cdfa9ac80ed18ea166de92a057439201d11ccd6ae74ab8451bd4c05c"),
+                ("wash", "WASH", "Water, sanitation and hygiene", "\nWater trucking and chlorination points are coordinated in the WASH group.\nSee the [damage overview](/dashboards/damage) for affected water systems.\n\n~~Boil-water notice for Black River~~ lifted on 2026-11-20.\n", "<p>Water trucking and chlorination points are coordinated in the WASH group.\nSee the <a href=\"/dashboards/damage\">damage overview</a> for affected water systems.</p>\n<p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>\n", "wash", "75a616a21fcaa341495aacd2cee549c2c86a303a42eae05cbf5175160eb7a995"),
             ),
         ),
     )),
     ("contacts", (
         _Group(
-            params=("p0", "p1", "p2", "p4", "p5", "p6", "p8", "p9", "p10", "p11", "p12", "p13", "p14"),
+            params=("p0", "p1", "p2", "p4", "p5", "p6", "p8", "p9", "p10", "p11", "p12", "p13", "p14", "lk", "lh"),
             key=("p0", "p1"),
             sqlite=(
                 "SELECT 1 FROM \"contacts\" WHERE \"name\" = :p0 AND \"organization\" = :p1",
                 "INSERT INTO \"contacts\" (\"name\", \"organization\", \"position\", \"phone\", \"sector\", \"parish\", \"latitude\", \"longitude\", \"location_type\", \"status\", \"notes\", \"deleted\", \"approved\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p4, :p5, :p6, :p8, :p9, :p10, :p11, :p12, :p13, :p14, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"contacts\" WHERE \"name\" = :p0 AND \"organization\" = :p1)",
                 "UPDATE \"contacts\" SET \"position\" = :p2, \"phone\" = :p4, \"sector\" = :p5, \"parish\" = :p6, \"latitude\" = :p8, \"longitude\" = :p9, \"location_type\" = :p10, \"status\" = :p11, \"notes\" = :p12, \"deleted\" = :p13, \"approved\" = :p14, \"updated_at\" = :now WHERE \"name\" = :p0 AND \"organization\" = :p1 AND (\"position\" IS NOT :p2 OR \"phone\" IS NOT :p4 OR \"sector\" IS NOT :p5 OR \"parish\" IS NOT :p6 OR \"latitude\" IS NOT :p8 OR \"longitude\" IS NOT :p9 OR \"location_type\" IS NOT :p10 OR \"status\" IS NOT :p11 OR \"notes\" IS NOT :p12 OR \"deleted\" IS NOT :p13 OR \"approved\" IS NOT :p14)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"contacts\" WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text)",
                 "INSERT INTO \"contacts\" (\"name\", \"organization\", \"position\", \"phone\", \"sector\", \"parish\", \"latitude\", \"longitude\", \"location_type\", \"status\", \"notes\", \"deleted\", \"approved\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p4)s AS text), CAST(%(p5)s AS text), CAST(%(p6)s AS text), CAST(%(p8)s AS text), CAST(%(p9)s AS text), CAST(%(p10)s AS text), CAST(%(p11)s AS text), CAST(%(p12)s AS text), CAST(%(p13)s AS boolean), CAST(%(p14)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"contacts\" WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text))",
                 "UPDATE \"contacts\" SET \"position\" = CAST(%(p2)s AS text), \"phone\" = CAST(%(p4)s AS text), \"sector\" = CAST(%(p5)s AS text), \"parish\" = CAST(%(p6)s AS text), \"latitude\" = CAST(%(p8)s AS text), \"longitude\" = CAST(%(p9)s AS text), \"location_type\" = CAST(%(p10)s AS text), \"status\" = CAST(%(p11)s AS text), \"notes\" = CAST(%(p12)s AS text), \"deleted\" = CAST(%(p13)s AS boolean), \"approved\" = CAST(%(p14)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text) AND (\"position\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"phone\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"sector\" IS DISTINCT FROM CAST(%(p5)s AS text) OR \"parish\" IS DISTINCT FROM CAST(%(p6)s AS text) OR \"latitude\" IS DISTINCT FROM CAST(%(p8)s AS text) OR \"longitude\" IS DISTINCT FROM CAST(%(p9)s AS text) OR \"location_type\" IS DISTINCT FROM CAST(%(p10)s AS text) OR \"status\" IS DISTINCT FROM CAST(%(p11)s AS text) OR \"notes\" IS DISTINCT FROM CAST(%(p12)s AS text) OR \"deleted\" IS DISTINCT FROM CAST(%(p13)s AS boolean) OR \"approved\" IS DISTINCT FROM CAST(%(p14)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Dwayne \"DJ\" Brown", "Red Cross", "Field officer", "0755", "WASH", "Westmoreland", "18.2180", "-78.1300", "field", "deployed", "Back\\slash test; it's fine -- really; DROP TABLE contacts; \nSecond line with émoji 🌀", False, True),
+                ("Dwayne \"DJ\" Brown", "Red Cross", "Field officer", "0755", "WASH", "Westmoreland", "18.2180", "-78.1300", "field", "deployed", "Back\\slash test; it's fine -- really; DROP TABLE contacts; \nSecond line with émoji 🌀", False, True, "[\"Dwayne \\\"DJ\\\" Brown\",\"Red Cross\"]", "ceae5e51d85933e173bcbbd954d50b91a2508fac793c19b9ca532ad48315d5e5"),
             ),
         ),
         _Group(
-            params=("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p13", "p14"),
+            params=("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p13", "p14", "lk", "lh"),
             key=("p0", "p1"),
             sqlite=(
                 "SELECT 1 FROM \"contacts\" WHERE \"name\" = :p0 AND \"organization\" = :p1",
                 "INSERT INTO \"contacts\" (\"name\", \"organization\", \"position\", \"email\", \"phone\", \"sector\", \"parish\", \"community\", \"latitude\", \"longitude\", \"location_type\", \"status\", \"deleted\", \"approved\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p13, :p14, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"contacts\" WHERE \"name\" = :p0 AND \"organization\" = :p1)",
                 "UPDATE \"contacts\" SET \"position\" = :p2, \"email\" = :p3, \"phone\" = :p4, \"sector\" = :p5, \"parish\" = :p6, \"community\" = :p7, \"latitude\" = :p8, \"longitude\" = :p9, \"location_type\" = :p10, \"status\" = :p11, \"deleted\" = :p13, \"approved\" = :p14, \"updated_at\" = :now WHERE \"name\" = :p0 AND \"organization\" = :p1 AND (\"position\" IS NOT :p2 OR \"email\" IS NOT :p3 OR \"phone\" IS NOT :p4 OR \"sector\" IS NOT :p5 OR \"parish\" IS NOT :p6 OR \"community\" IS NOT :p7 OR \"latitude\" IS NOT :p8 OR \"longitude\" IS NOT :p9 OR \"location_type\" IS NOT :p10 OR \"status\" IS NOT :p11 OR \"deleted\" IS NOT :p13 OR \"approved\" IS NOT :p14)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"contacts\" WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text)",
                 "INSERT INTO \"contacts\" (\"name\", \"organization\", \"position\", \"email\", \"phone\", \"sector\", \"parish\", \"community\", \"latitude\", \"longitude\", \"location_type\", \"status\", \"deleted\", \"approved\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p4)s AS text), CAST(%(p5)s AS text), CAST(%(p6)s AS text), CAST(%(p7)s AS text), CAST(%(p8)s AS text), CAST(%(p9)s AS text), CAST(%(p10)s AS text), CAST(%(p11)s AS text), CAST(%(p13)s AS boolean), CAST(%(p14)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"contacts\" WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text))",
                 "UPDATE \"contacts\" SET \"position\" = CAST(%(p2)s AS text), \"email\" = CAST(%(p3)s AS text), \"phone\" = CAST(%(p4)s AS text), \"sector\" = CAST(%(p5)s AS text), \"parish\" = CAST(%(p6)s AS text), \"community\" = CAST(%(p7)s AS text), \"latitude\" = CAST(%(p8)s AS text), \"longitude\" = CAST(%(p9)s AS text), \"location_type\" = CAST(%(p10)s AS text), \"status\" = CAST(%(p11)s AS text), \"deleted\" = CAST(%(p13)s AS boolean), \"approved\" = CAST(%(p14)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text) AND (\"position\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"email\" IS DISTINCT FROM CAST(%(p3)s AS text) OR \"phone\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"sector\" IS DISTINCT FROM CAST(%(p5)s AS text) OR \"parish\" IS DISTINCT FROM CAST(%(p6)s AS text) OR \"community\" IS DISTINCT FROM CAST(%(p7)s AS text) OR \"latitude\" IS DISTINCT FROM CAST(%(p8)s AS text) OR \"longitude\" IS DISTINCT FROM CAST(%(p9)s AS text) OR \"location_type\" IS DISTINCT FROM CAST(%(p10)s AS text) OR \"status\" IS DISTINCT FROM CAST(%(p11)s AS text) OR \"deleted\" IS DISTINCT FROM CAST(%(p13)s AS boolean) OR \"approved\" IS DISTINCT FROM CAST(%(p14)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Sandra Campbell", "Parish Disaster Office", "Coordinator", "s.campbell@example.org", "+1 876 555 0101", "Shelter", "St. Elizabeth", "Black River", "18.0265", "-77.8487", "office", "active", False, True),
+                ("Sandra Campbell", "Parish Disaster Office", "Coordinator", "s.campbell@example.org", "+1 876 555 0101", "Shelter", "St. Elizabeth", "Black River", "18.0265", "-77.8487", "office", "active", False, True, "[\"Sandra Campbell\",\"Parish Disaster Office\"]", "a30b952360161aa7d72fcb62ab67109136fecb085d1d7e00f11a53dc25abdd03"),
             ),
         ),
         _Group(
-            params=("p0", "p1", "p2", "p5", "p6", "p10", "p11", "p12", "p13", "p14"),
+            params=("p0", "p1", "p2", "p5", "p6", "p10", "p11", "p12", "p13", "p14", "lk", "lh"),
             key=("p0", "p1"),
             sqlite=(
                 "SELECT 1 FROM \"contacts\" WHERE \"name\" = :p0 AND \"organization\" = :p1",
                 "INSERT INTO \"contacts\" (\"name\", \"organization\", \"position\", \"sector\", \"parish\", \"location_type\", \"status\", \"notes\", \"deleted\", \"approved\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p5, :p6, :p10, :p11, :p12, :p13, :p14, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"contacts\" WHERE \"name\" = :p0 AND \"organization\" = :p1)",
                 "UPDATE \"contacts\" SET \"position\" = :p2, \"sector\" = :p5, \"parish\" = :p6, \"location_type\" = :p10, \"status\" = :p11, \"notes\" = :p12, \"deleted\" = :p13, \"approved\" = :p14, \"updated_at\" = :now WHERE \"name\" = :p0 AND \"organization\" = :p1 AND (\"position\" IS NOT :p2 OR \"sector\" IS NOT :p5 OR \"parish\" IS NOT :p6 OR \"location_type\" IS NOT :p10 OR \"status\" IS NOT :p11 OR \"notes\" IS NOT :p12 OR \"deleted\" IS NOT :p13 OR \"approved\" IS NOT :p14)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"contacts\" WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text)",
                 "INSERT INTO \"contacts\" (\"name\", \"organization\", \"position\", \"sector\", \"parish\", \"location_type\", \"status\", \"notes\", \"deleted\", \"approved\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p5)s AS text), CAST(%(p6)s AS text), CAST(%(p10)s AS text), CAST(%(p11)s AS text), CAST(%(p12)s AS text), CAST(%(p13)s AS boolean), CAST(%(p14)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"contacts\" WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text))",
                 "UPDATE \"contacts\" SET \"position\" = CAST(%(p2)s AS text), \"sector\" = CAST(%(p5)s AS text), \"parish\" = CAST(%(p6)s AS text), \"location_type\" = CAST(%(p10)s AS text), \"status\" = CAST(%(p11)s AS text), \"notes\" = CAST(%(p12)s AS text), \"deleted\" = CAST(%(p13)s AS boolean), \"approved\" = CAST(%(p14)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"name\" = CAST(%(p0)s AS text) AND \"organization\" = CAST(%(p1)s AS text) AND (\"position\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"sector\" IS DISTINCT FROM CAST(%(p5)s AS text) OR \"parish\" IS DISTINCT FROM CAST(%(p6)s AS text) OR \"location_type\" IS DISTINCT FROM CAST(%(p10)s AS text) OR \"status\" IS DISTINCT FROM CAST(%(p11)s AS text) OR \"notes\" IS DISTINCT FROM CAST(%(p12)s AS text) OR \"deleted\" IS DISTINCT FROM CAST(%(p13)s AS boolean) OR \"approved\" IS DISTINCT FROM CAST(%(p14)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("no", "null", "yes", "Health", "~", "field", "active", "Strings that YAML 1.1 would turn into booleans and nulls must stay strings.", False, True),
+                ("no", "null", "yes", "Health", "~", "field", "active", "Strings that YAML 1.1 would turn into booleans and nulls must stay strings.", False, True, "[\"no\",\"null\"]", "2ebb915ee517a13a5145d250f1da09254a55e6dbae89398d8d2bf9125bbeffc0"),
             ),
         ),
     )),
     ("resources", (
         _Group(
-            params=("p0", "p1", "p2", "p3", "p4", "p5", "p7"),
+            params=("p0", "p1", "p2", "p3", "p4", "p5", "p7", "lk", "lh"),
             key=("p2",),
             sqlite=(
                 "SELECT 1 FROM \"resources\" WHERE \"url\" = :p2",
                 "INSERT INTO \"resources\" (\"title\", \"description\", \"url\", \"category\", \"sector\", \"submitted_by\", \"approved\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p4, :p5, :p7, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"resources\" WHERE \"url\" = :p2)",
                 "UPDATE \"resources\" SET \"title\" = :p0, \"description\" = :p1, \"category\" = :p3, \"sector\" = :p4, \"submitted_by\" = :p5, \"approved\" = :p7, \"updated_at\" = :now WHERE \"url\" = :p2 AND (\"title\" IS NOT :p0 OR \"description\" IS NOT :p1 OR \"category\" IS NOT :p3 OR \"sector\" IS NOT :p4 OR \"submitted_by\" IS NOT :p5 OR \"approved\" IS NOT :p7)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"resources\" WHERE \"url\" = CAST(%(p2)s AS text)",
                 "INSERT INTO \"resources\" (\"title\", \"description\", \"url\", \"category\", \"sector\", \"submitted_by\", \"approved\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p4)s AS text), CAST(%(p5)s AS text), CAST(%(p7)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"resources\" WHERE \"url\" = CAST(%(p2)s AS text))",
                 "UPDATE \"resources\" SET \"title\" = CAST(%(p0)s AS text), \"description\" = CAST(%(p1)s AS text), \"category\" = CAST(%(p3)s AS text), \"sector\" = CAST(%(p4)s AS text), \"submitted_by\" = CAST(%(p5)s AS text), \"approved\" = CAST(%(p7)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"url\" = CAST(%(p2)s AS text) AND (\"title\" IS DISTINCT FROM CAST(%(p0)s AS text) OR \"description\" IS DISTINCT FROM CAST(%(p1)s AS text) OR \"category\" IS DISTINCT FROM CAST(%(p3)s AS text) OR \"sector\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"submitted_by\" IS DISTINCT FROM CAST(%(p5)s AS text) OR \"approved\" IS DISTINCT FROM CAST(%(p7)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Shelter Guidelines", "Emergency shelter standards for the response.", "https://example.org/resources/shelter-guidelines.pdf", "Guidelines", "Shelter", "Shelter Cluster", True),
+                ("Shelter Guidelines", "Emergency shelter standards for the response.", "https://example.org/resources/shelter-guidelines.pdf", "Guidelines", "Shelter", "Shelter Cluster", True, "https://example.org/resources/shelter-guidelines.pdf", "e6c7d7889d6f6d6a15964249ba0e562255b74b63158e672b0b3117b7b983c4b0"),
             ),
         ),
         _Group(
-            params=("p0", "p2", "p3", "p4", "p7"),
+            params=("p0", "p2", "p3", "p4", "p7", "lk", "lh"),
             key=("p2",),
             sqlite=(
                 "SELECT 1 FROM \"resources\" WHERE \"url\" = :p2",
                 "INSERT INTO \"resources\" (\"title\", \"url\", \"category\", \"sector\", \"approved\", \"created_at\", \"updated_at\") SELECT :p0, :p2, :p3, :p4, :p7, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"resources\" WHERE \"url\" = :p2)",
                 "UPDATE \"resources\" SET \"title\" = :p0, \"category\" = :p3, \"sector\" = :p4, \"approved\" = :p7, \"updated_at\" = :now WHERE \"url\" = :p2 AND (\"title\" IS NOT :p0 OR \"category\" IS NOT :p3 OR \"sector\" IS NOT :p4 OR \"approved\" IS NOT :p7)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"resources\" WHERE \"url\" = CAST(%(p2)s AS text)",
                 "INSERT INTO \"resources\" (\"title\", \"url\", \"category\", \"sector\", \"approved\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p4)s AS text), CAST(%(p7)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"resources\" WHERE \"url\" = CAST(%(p2)s AS text))",
                 "UPDATE \"resources\" SET \"title\" = CAST(%(p0)s AS text), \"category\" = CAST(%(p3)s AS text), \"sector\" = CAST(%(p4)s AS text), \"approved\" = CAST(%(p7)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"url\" = CAST(%(p2)s AS text) AND (\"title\" IS DISTINCT FROM CAST(%(p0)s AS text) OR \"category\" IS DISTINCT FROM CAST(%(p3)s AS text) OR \"sector\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"approved\" IS DISTINCT FROM CAST(%(p7)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Water Quality Testing", "https://example.org/resources/water-quality", "Guidelines", "WASH", True),
+                ("Water Quality Testing", "https://example.org/resources/water-quality", "Guidelines", "WASH", True, "https://example.org/resources/water-quality", "ce46149a6f0b1a4614a71c542c40d81fd748060f28949dc8bf7df7c544566ff6"),
             ),
         ),
     )),
     ("users", (
         _Group(
-            params=("p0", "p1", "p2", "p3", "p4", "p5"),
+            params=("p0", "p1", "p2", "p3", "p4", "p5", "lk", "lh"),
             key=("p0",),
             sqlite=(
                 "SELECT 1 FROM \"users\" WHERE \"username\" = :p0",
                 "INSERT INTO \"users\" (\"username\", \"password_hash\", \"full_name\", \"email\", \"is_admin\", \"is_active\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p4, :p5, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"users\" WHERE \"username\" = :p0)",
                 None,
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE NOT EXISTS (SELECT 1 FROM \"users\" WHERE \"username\" = :p0) ON CONFLICT (\"table_name\", \"natural_key\") DO NOTHING",
             ),
             postgresql=(
                 "SELECT 1 FROM \"users\" WHERE \"username\" = CAST(%(p0)s AS text)",
                 "INSERT INTO \"users\" (\"username\", \"password_hash\", \"full_name\", \"email\", \"is_admin\", \"is_active\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p4)s AS boolean), CAST(%(p5)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"users\" WHERE \"username\" = CAST(%(p0)s AS text))",
                 None,
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE NOT EXISTS (SELECT 1 FROM \"users\" WHERE \"username\" = CAST(%(p0)s AS text)) ON CONFLICT (\"table_name\", \"natural_key\") DO NOTHING",
             ),
             rows=(
-                ("admin", _Env("ADMIN_PASSWORD"), "System Administrator", "admin@example.org", True, True),
-                ("im.officer", _Env("IM_OFFICER_PASSWORD"), "IM Officer", "im.officer@example.org", False, True),
+                ("admin", _Env("ADMIN_PASSWORD"), "System Administrator", "admin@example.org", True, True, "admin", "19d8659c479932d80a61886e281c92ef854c66d68bad788962bb952cad8d6c70"),
+                ("im.officer", _Env("IM_OFFICER_PASSWORD"), "IM Officer", "im.officer@example.org", False, True, "im.officer", "2f10ef74f0520bc467c888fd6376bc2f43f564cb38af57291ae684e6235c6503"),
             ),
         ),
     )),
     ("whatsapp_groups", (
         _Group(
-            params=("p0", "p1", "p2", "p3", "p6", "p7"),
+            params=("p0", "p1", "p2", "p3", "p6", "p7", "lk", "lh"),
             key=("p3",),
             sqlite=(
                 "SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = :p3",
                 "INSERT INTO \"whatsapp_groups\" (\"name\", \"sector\", \"description\", \"link\", \"approved\", \"deleted\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p6, :p7, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = :p3)",
                 "UPDATE \"whatsapp_groups\" SET \"name\" = :p0, \"sector\" = :p1, \"description\" = :p2, \"approved\" = :p6, \"deleted\" = :p7, \"updated_at\" = :now WHERE \"link\" = :p3 AND (\"name\" IS NOT :p0 OR \"sector\" IS NOT :p1 OR \"description\" IS NOT :p2 OR \"approved\" IS NOT :p6 OR \"deleted\" IS NOT :p7)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = CAST(%(p3)s AS text)",
                 "INSERT INTO \"whatsapp_groups\" (\"name\", \"sector\", \"description\", \"link\", \"approved\", \"deleted\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p6)s AS boolean), CAST(%(p7)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = CAST(%(p3)s AS text))",
                 "UPDATE \"whatsapp_groups\" SET \"name\" = CAST(%(p0)s AS text), \"sector\" = CAST(%(p1)s AS text), \"description\" = CAST(%(p2)s AS text), \"approved\" = CAST(%(p6)s AS boolean), \"deleted\" = CAST(%(p7)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"link\" = CAST(%(p3)s AS text) AND (\"name\" IS DISTINCT FROM CAST(%(p0)s AS text) OR \"sector\" IS DISTINCT FROM CAST(%(p1)s AS text) OR \"description\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"approved\" IS DISTINCT FROM CAST(%(p6)s AS boolean) OR \"deleted\" IS DISTINCT FROM CAST(%(p7)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Food Security Working Group", "Food Security", "Distribution plans by parish (no duplicate targeting).", "https://chat.whatsapp.com/ExampleFood04", False, False),
-                ("Health Partners", "Health", "Mobile clinics & \"surge\" staff; cholera alerts.", "https://chat.whatsapp.com/ExampleHealth03", True, False),
-                ("WASH Coordination", "WASH", "Water trucking schedules and chlorination points.\nPost daily updates before 18:00 — thank you 💧\n", "https://chat.whatsapp.com/ExampleWash02", True, False),
+                ("Food Security Working Group", "Food Security", "Distribution plans by parish (no duplicate targeting).", "https://chat.whatsapp.com/ExampleFood04", False, False, "https://chat.whatsapp.com/ExampleFood04", "7d4e007ca2609409f9295944352241065bc42b12e1c372fa0c9e14fb5d7bba44"),
+                ("Health Partners", "Health", "Mobile clinics & \"surge\" staff; cholera alerts.", "https://chat.whatsapp.com/ExampleHealth03", True, False, "https://chat.whatsapp.com/ExampleHealth03", "122cec24b523bdb76abd44a5296c364971bef5b6e73c22dc6b04ad83216f0622"),
+                ("WASH Coordination", "WASH", "Water trucking schedules and chlorination points.\nPost daily updates before 18:00 — thank you 💧\n", "https://chat.whatsapp.com/ExampleWash02", True, False, "https://chat.whatsapp.com/ExampleWash02", "5a76ee1bc813fe23825b0eccc93fb256b9e583e209686d24fb007c96c982b331"),
             ),
         ),
         _Group(
-            params=("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7"),
+            params=("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "lk", "lh"),
             key=("p3",),
             sqlite=(
                 "SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = :p3",
                 "INSERT INTO \"whatsapp_groups\" (\"name\", \"sector\", \"description\", \"link\", \"contact_name\", \"contact_email\", \"approved\", \"deleted\", \"created_at\", \"updated_at\") SELECT :p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :now, :now WHERE NOT EXISTS (SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = :p3)",
                 "UPDATE \"whatsapp_groups\" SET \"name\" = :p0, \"sector\" = :p1, \"description\" = :p2, \"contact_name\" = :p4, \"contact_email\" = :p5, \"approved\" = :p6, \"deleted\" = :p7, \"updated_at\" = :now WHERE \"link\" = :p3 AND (\"name\" IS NOT :p0 OR \"sector\" IS NOT :p1 OR \"description\" IS NOT :p2 OR \"contact_name\" IS NOT :p4 OR \"contact_email\" IS NOT :p5 OR \"approved\" IS NOT :p6 OR \"deleted\" IS NOT :p7)",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT :lt, :lk, :lh WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
             ),
             postgresql=(
                 "SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = CAST(%(p3)s AS text)",
                 "INSERT INTO \"whatsapp_groups\" (\"name\", \"sector\", \"description\", \"link\", \"contact_name\", \"contact_email\", \"approved\", \"deleted\", \"created_at\", \"updated_at\") SELECT CAST(%(p0)s AS text), CAST(%(p1)s AS text), CAST(%(p2)s AS text), CAST(%(p3)s AS text), CAST(%(p4)s AS text), CAST(%(p5)s AS text), CAST(%(p6)s AS boolean), CAST(%(p7)s AS boolean), CAST(%(now)s AS timestamp), CAST(%(now)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"whatsapp_groups\" WHERE \"link\" = CAST(%(p3)s AS text))",
                 "UPDATE \"whatsapp_groups\" SET \"name\" = CAST(%(p0)s AS text), \"sector\" = CAST(%(p1)s AS text), \"description\" = CAST(%(p2)s AS text), \"contact_name\" = CAST(%(p4)s AS text), \"contact_email\" = CAST(%(p5)s AS text), \"approved\" = CAST(%(p6)s AS boolean), \"deleted\" = CAST(%(p7)s AS boolean), \"updated_at\" = CAST(%(now)s AS timestamp) WHERE \"link\" = CAST(%(p3)s AS text) AND (\"name\" IS DISTINCT FROM CAST(%(p0)s AS text) OR \"sector\" IS DISTINCT FROM CAST(%(p1)s AS text) OR \"description\" IS DISTINCT FROM CAST(%(p2)s AS text) OR \"contact_name\" IS DISTINCT FROM CAST(%(p4)s AS text) OR \"contact_email\" IS DISTINCT FROM CAST(%(p5)s AS text) OR \"approved\" IS DISTINCT FROM CAST(%(p6)s AS boolean) OR \"deleted\" IS DISTINCT FROM CAST(%(p7)s AS boolean))",
+                "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Shelter Cluster IM", "Shelter", "Shelter partners: site lists, NFI pipeline, tarpaulin distributions.", "https://chat.whatsapp.com/ExampleShelter01", "Marlene O'Connor", "shelter.im@example.org", True, False),
+                ("Shelter Cluster IM", "Shelter", "Shelter partners: site lists, NFI pipeline, tarpaulin distributions.", "https://chat.whatsapp.com/ExampleShelter01", "Marlene O'Connor", "shelter.im@example.org", True, False, "https://chat.whatsapp.com/ExampleShelter01", "a4a4eda12a34143b87a7ae78f0b78d65b6f9c4203e50cf4210c626e894400047"),
             ),
         ),
     )),
@@ -291,9 +331,14 @@ def seed_initial_data(target):
 def _apply(db):
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
     counts = {"inserted": 0, "updated": 0, "skipped": 0}
+    ledger = LEDGER[db.dialect]
+    db.run(ledger["create"], {})
+    stamp = db.fetchone(ledger["stamp"], {})
+    if stamp is not None and stamp[0] == STAMP:
+        return counts
     for table, groups in TABLES:
         for group in groups:
-            exists, insert, update = group.sql[db.dialect]
+            exists, insert, update, claim = group.sql[db.dialect]
             for row in group.rows:
                 params = dict(zip(group.params, row))
                 secrets = {name: value for name, value in params.items() if isinstance(value, _Env)}
@@ -301,10 +346,12 @@ def _apply(db):
                     del params[name]
                 params["now"] = now
                 params["today"] = now[:10]
+                params["lt"] = table
                 if secrets:
                     if db.exists(exists, params):
                         if update:
                             counts["updated"] += db.run(update, params)
+                            db.run(claim, params)
                         continue
                     missing = sorted({env.name for env in secrets.values() if not os.environ.get(env.name)})
                     if missing:
@@ -314,9 +361,12 @@ def _apply(db):
                         continue
                     for name, env in secrets.items():
                         params[name] = _hash_password(os.environ[env.name])
+                db.run(claim, params)
                 counts["inserted"] += db.run(insert, params)
                 if update:
                     counts["updated"] += db.run(update, params)
+    if not counts["skipped"]:
+        db.run(ledger["mark"], {})
     return counts
 
 
@@ -337,7 +387,10 @@ class _Database:
         return max(self._execute(sql, params).rowcount, 0)
 
     def exists(self, sql, params):
-        return self._execute(sql, params).fetchone() is not None
+        return self.fetchone(sql, params) is not None
+
+    def fetchone(self, sql, params):
+        return self._execute(sql, params).fetchone()
 
 
 @contextlib.contextmanager

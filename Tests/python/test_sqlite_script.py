@@ -50,7 +50,8 @@ def test_edit_changes_exactly_the_edited_row(hub, sqlite_path):
     from conftest import seedc
 
     seedc("build", "--root", hub)
-    assert changes(sqlite_path, script) == 1
+    # The edited row, and its value hash in seedc_ledger.
+    assert changes(sqlite_path, script) == 2
     assert changes(sqlite_path, script) == 0
     connection = sqlite3.connect(sqlite_path)
     (description,) = connection.execute("SELECT description FROM whatsapp_groups WHERE name = 'Food Security Working Group'").fetchone()

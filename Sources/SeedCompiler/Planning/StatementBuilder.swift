@@ -12,6 +12,9 @@ enum StatementBuilder {
         var insert: SQLStatement?
         /// Nil for `keep` tables and rows with nothing to compare.
         var update: SQLStatement?
+        /// Records the row in the ledger: in `keep` tables only when it is about to be
+        /// inserted (run it before the insert), in `update` tables always.
+        var claim: SQLStatement
     }
 
     static func statements(for row: PlannedRow, in table: TablePlan, binding: Binding) -> RowStatements {
@@ -39,10 +42,25 @@ enum StatementBuilder {
                 .map { SQLStatement.Assignment(column: SQLIdentifier($0.name), value: now($0.storage, binding: binding)) }
             update = .updateIfDifferent(table: name, set: compared + touched, match: match, compare: compared)
         }
+        let ledger: [SQLExpression] = switch binding {
+        case .literals: [table.name, row.keyText, row.valueHash].map { .value(.text($0)) }
+        case .parameters: ["lt", "lk", "lh"].map { .parameter($0, .text) }
+        }
+        let claim = SQLStatement.upsert(
+            table: Ledger.id, values: zip(Ledger.columns, ledger).map { .init(column: $0, value: $1) },
+            unlessExists: table.onConflict == .keep ? .init(table: name, match: match) : nil,
+            onConflict: table.onConflict == .keep ? .init(target: Ledger.claimConflict.target, update: []) : Ledger.claimConflict)
         return RowStatements(
             exists: .exists(table: name, match: match),
             insert: insertable ? .insertIfMissing(table: name, values: values, match: match) : nil,
-            update: update)
+            update: update,
+            claim: claim)
+    }
+
+    /// Records in the ledger that the whole content was applied.
+    static func stamp(_ contentHash: String) -> SQLStatement {
+        .upsert(table: Ledger.id, values: zip(Ledger.columns, ["", "", Ledger.stamp(contentHash)]).map { .init(column: $0, value: .value(.text($1))) },
+                unlessExists: nil, onConflict: Ledger.claimConflict)
     }
 
     private static func expression(_ cell: FieldValue, index: Int, column: PlannedColumn, binding: Binding) -> SQLExpression? {

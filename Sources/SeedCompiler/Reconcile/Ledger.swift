@@ -31,8 +31,8 @@ public enum Ledger {
 
     /// The stamp row's hash.
     static let readStamp = SQLStatement.selectText(table: id, columns: [valueHash], match: [
-        .init(column: tableName, value: .argument(.text(""), .text)),
-        .init(column: naturalKey, value: .argument(.text(""), .text)),
+        .init(column: tableName, value: .value(.text(""))),
+        .init(column: naturalKey, value: .value(.text(""))),
     ])
 
     /// Keeps the new hash of rows already listed.

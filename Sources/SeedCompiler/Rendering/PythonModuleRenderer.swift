@@ -10,7 +10,18 @@ enum PythonModuleRenderer {
 
         """
         out += PythonRuntime.header
-        out += "\nCONTENT_SHA256 = \(PythonLiteral.string(plan.contentHash))\n\nTABLES = (\n"
+        out += "\nCONTENT_SHA256 = \(PythonLiteral.string(plan.contentHash))\nSTAMP = \(PythonLiteral.string(Ledger.stamp(plan.contentHash)))\n"
+        let sqlite = SQLDialect(engine: .sqlite, parameters: .colonNamed), postgres = SQLDialect(engine: .postgres, parameters: .pyformat)
+        let ledger: [(String, SQLStatement)] = [("create", Ledger.create), ("stamp", Ledger.readStamp), ("mark", StatementBuilder.stamp(plan.contentHash))]
+        out += "\n# The ledger seedc apply keeps: create it, read the stamp of the last complete apply, stamp this content.\nLEDGER = {\n"
+        for (name, dialect) in [("sqlite", sqlite), ("postgresql", postgres)] {
+            out += "    \(PythonLiteral.string(name)): {\n"
+            for (key, statement) in ledger {
+                out += "        \(PythonLiteral.string(key)): \(PythonLiteral.string(dialect.statement(statement))),\n"
+            }
+            out += "    },\n"
+        }
+        out += "}\n\nTABLES = (\n"
         for table in plan.tables {
             out += "    (\(PythonLiteral.string(table.name)), (\n"
             for group in groups(of: table) { out += render(group, in: table) }
@@ -49,12 +60,12 @@ enum PythonModuleRenderer {
         let sample = group.rows[0]
         let parameters = group.shape.filter { $0 >= 0 }
         var out = "        _Group(\n"
-        out += "            params=\(PythonLiteral.tuple(parameters.map { PythonLiteral.string("p\($0)") })),\n"
+        out += "            params=\(PythonLiteral.tuple((parameters.map { "p\($0)" } + ["lk", "lh"]).map(PythonLiteral.string))),\n"
         out += "            key=\(PythonLiteral.tuple(table.keyIndexes.map { PythonLiteral.string("p\($0)") })),\n"
         for (name, dialect) in [("sqlite", SQLDialect(engine: .sqlite, parameters: .colonNamed)),
                                 ("postgresql", SQLDialect(engine: .postgres, parameters: .pyformat))] {
             let statements = StatementBuilder.statements(for: sample, in: table, binding: .parameters)
-            let sql = [statements.exists, statements.insert, statements.update].map { statement in
+            let sql = [statements.exists, statements.insert, statements.update, statements.claim].map { statement in
                 statement.map { PythonLiteral.string(dialect.statement($0)) } ?? "None"
             }
             out += "            \(name)=(\n" + sql.map { "                \($0),\n" }.joined() + "            ),\n"
@@ -68,7 +79,8 @@ enum PythonModuleRenderer {
                 case .now?, nil: "None"
                 }
             }
-            out += "                \(PythonLiteral.tuple(values)),\n"
+            let ledger = [row.keyText, row.valueHash].map(PythonLiteral.string)
+            out += "                \(PythonLiteral.tuple(values + ledger)),\n"
         }
         out += "            ),\n        ),\n"
         return out

@@ -40,7 +40,8 @@ enum PythonRuntime {
 
     class _Group:
         """Rows that set the same columns, with their statements for each dialect:
-        (exists, insert-if-missing, update-if-different or None)."""
+        (exists, insert-if-missing, update-if-different or None, ledger claim). Each
+        row ends with its natural key and value hash as the ledger keeps them."""
 
         __slots__ = ("params", "key", "sql", "rows")
 
@@ -67,9 +68,14 @@ enum PythonRuntime {
     def _apply(db):
         now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
         counts = {"inserted": 0, "updated": 0, "skipped": 0}
+        ledger = LEDGER[db.dialect]
+        db.run(ledger["create"], {})
+        stamp = db.fetchone(ledger["stamp"], {})
+        if stamp is not None and stamp[0] == STAMP:
+            return counts
         for table, groups in TABLES:
             for group in groups:
-                exists, insert, update = group.sql[db.dialect]
+                exists, insert, update, claim = group.sql[db.dialect]
                 for row in group.rows:
                     params = dict(zip(group.params, row))
                     secrets = {name: value for name, value in params.items() if isinstance(value, _Env)}
@@ -77,10 +83,12 @@ enum PythonRuntime {
                         del params[name]
                     params["now"] = now
                     params["today"] = now[:10]
+                    params["lt"] = table
                     if secrets:
                         if db.exists(exists, params):
                             if update:
                                 counts["updated"] += db.run(update, params)
+                                db.run(claim, params)
                             continue
                         missing = sorted({env.name for env in secrets.values() if not os.environ.get(env.name)})
                         if missing:
@@ -90,9 +98,12 @@ enum PythonRuntime {
                             continue
                         for name, env in secrets.items():
                             params[name] = _hash_password(os.environ[env.name])
+                    db.run(claim, params)
                     counts["inserted"] += db.run(insert, params)
                     if update:
                         counts["updated"] += db.run(update, params)
+        if not counts["skipped"]:
+            db.run(ledger["mark"], {})
         return counts
 
 
@@ -113,7 +124,10 @@ enum PythonRuntime {
             return max(self._execute(sql, params).rowcount, 0)
 
         def exists(self, sql, params):
-            return self._execute(sql, params).fetchone() is not None
+            return self.fetchone(sql, params) is not None
+
+        def fetchone(self, sql, params):
+            return self._execute(sql, params).fetchone()
 
 
     @contextlib.contextmanager

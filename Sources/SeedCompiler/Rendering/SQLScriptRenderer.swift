@@ -13,6 +13,9 @@ enum SQLScriptRenderer {
             "-- Idempotent: the first run inserts missing records, a second run changes nothing.",
         ]
         lines += dialect.begin.map { $0 + ";" }
+        lines.append("")
+        lines.append("-- \(Ledger.table): the rows seedc owns, kept as `seedc apply` keeps it")
+        lines.append(dialect.statement(Ledger.create) + ";")
         for table in plan.tables {
             lines.append("")
             let policy = table.onConflict == .keep ? "insert only (on_conflict: keep)" : "insert or update (on_conflict: update)"
@@ -20,6 +23,7 @@ enum SQLScriptRenderer {
             for row in table.rows {
                 let statements = StatementBuilder.statements(for: row, in: table, binding: .literals)
                 if let insert = statements.insert {
+                    lines.append(dialect.statement(statements.claim) + ";")
                     lines.append(dialect.statement(insert) + ";")
                 } else {
                     let variables = row.cells.compactMap { cell -> String? in
@@ -32,6 +36,12 @@ enum SQLScriptRenderer {
             }
         }
         lines.append("")
+        if plan.tables.contains(where: { $0.rows.contains(where: \.needsSecret) }) {
+            lines.append("-- Not stamped as fully applied: records with passwords are left to seedc apply or seed_initial_data.py.")
+        } else {
+            lines.append("-- The whole content is applied:")
+            lines.append(dialect.statement(StatementBuilder.stamp(plan.contentHash)) + ";")
+        }
         lines.append("COMMIT;")
         return lines.joined(separator: "\n") + "\n"
     }
