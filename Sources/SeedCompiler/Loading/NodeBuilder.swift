@@ -14,7 +14,8 @@ struct NodeBuilder {
         var start: SourcePosition
         var tag: String?
         var anchor: String?
-        /// Nodes in this collection so far, aliases expanded, itself included.
+        /// Nodes in this collection so far, aliases expanded, itself included (what an
+        /// alias of it brings in).
         var size: Int
     }
 
@@ -26,7 +27,8 @@ struct NodeBuilder {
     private var stack: [Open] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var root: YAMLNode?
-    private var documentSize = 0
+    /// Nodes brought in by aliases in this document so far.
+    private var expanded = 0
 
     init(file: String, lineOffset: Int, limits: YAMLLimits) {
         self.file = file
@@ -42,7 +44,7 @@ struct NodeBuilder {
         case YAML_DOCUMENT_START_EVENT:
             root = nil
             anchors = [:]
-            documentSize = 0
+            expanded = 0
         case YAML_DOCUMENT_END_EVENT:
             documents.append(root ?? YAMLNode(.scalar("", .plain), location: SourceLocation(file: file, start: start, end: end)))
         case YAML_SCALAR_EVENT:
@@ -79,7 +81,7 @@ struct NodeBuilder {
                 checkKeys(pairs)
                 node = YAMLNode(.mapping(pairs), tag: closing.tag, location: location)
             }
-            return complete(node, size: closing.size, anchor: closing.anchor, counted: true)
+            return complete(node, size: closing.size, anchor: closing.anchor)
         default:
             break
         }
@@ -92,13 +94,13 @@ struct NodeBuilder {
             return false
         }
         stack.append(Open(frame: frame, start: start, tag: tag, anchor: anchor, size: 1))
-        return count(1, at: SourceLocation(file: file, start: start, end: end))
+        return true
     }
 
     /// Adds a finished node to its parent (or makes it the document's root).
-    /// - Parameter counted: the node's own size was counted when it opened.
-    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?, aliasAt: SourceLocation? = nil, counted: Bool = false) -> Bool {
-        if !counted, !count(size, at: aliasAt ?? node.location) { return false }
+    /// - Parameter aliasAt: where the alias is, when the node is an anchor's, reused.
+    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?, aliasAt: SourceLocation? = nil) -> Bool {
+        if let aliasAt, !countExpansion(size, at: aliasAt) { return false }
         if let anchor { anchors[anchor] = (node, size) }
         guard var parent = stack.popLast() else {
             root = node
@@ -126,10 +128,12 @@ struct NodeBuilder {
         return true
     }
 
-    private mutating func count(_ size: Int, at location: SourceLocation) -> Bool {
-        documentSize += size
-        guard documentSize <= limits.maxAliasExpansion else {
-            diagnostics.append(.error(.aliasLimit, "this document expands to more than \(limits.maxAliasExpansion) values (aliases included); refusing to expand it further", at: location))
+    /// Adds the nodes an alias brings in (its anchor's, nested aliases expanded) to the
+    /// document's total; false past the limit.
+    private mutating func countExpansion(_ size: Int, at location: SourceLocation) -> Bool {
+        expanded += size
+        guard expanded <= limits.maxAliasExpansion else {
+            diagnostics.append(.error(.aliasLimit, "aliases in this document expand to more than \(limits.maxAliasExpansion) values; refusing to expand them further", at: location))
             return false
         }
         return true

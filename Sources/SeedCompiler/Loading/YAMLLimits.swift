@@ -2,8 +2,9 @@
 public struct YAMLLimits: Sendable {
     /// Deepest nesting of lists and mappings (100 by default).
     public var maxDepth: Int
-    /// Most nodes in one document once aliases are expanded (100,000 by default): an
-    /// alias counts as many nodes as its anchor holds, which stops "billion laughs".
+    /// Most nodes that aliases may bring into one document (100,000 by default): an
+    /// alias counts as many nodes as its anchor holds, nested aliases expanded, which
+    /// stops "billion laughs". Documents without aliases may be of any size.
     public var maxAliasExpansion: Int
     /// Longest scalar, in bytes (4 MiB by default).
     public var maxScalarLength: Int
