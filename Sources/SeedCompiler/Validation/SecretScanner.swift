@@ -21,7 +21,7 @@ enum SecretScanner {
     static func kind(of text: String) -> String? {
         let hashPrefixes = ["$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "$scrypt$", "$5$", "$6$"]
         if hashPrefixes.contains(where: text.hasPrefix) { return "a password hash" }
-        guard text.count >= 32, !text.contains("://"), !text.contains(where: { $0.isWhitespace }) else { return nil }
+        guard text.count >= 32, !text.contains("://"), !text.contains(where: { $0.isWhitespace }), !isPathOrFileName(text) else { return nil }
         let scalars = text.unicodeScalars
         let upper = scalars.contains { ("A"..."Z").contains($0) }
         let lower = scalars.contains { ("a"..."z").contains($0) }
@@ -29,5 +29,14 @@ enum SecretScanner {
         let tokenCharacters = scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_+/=.".unicodeScalars.contains($0)) }
         let hex = scalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
         return tokenCharacters && ((upper && lower && digit) || hex) ? "a secret token" : nil
+    }
+
+    /// `/api/files/Report_20251116.xlsx`, `Form_Template_v2.pdf`: long, mixed-case,
+    /// with digits, and not secret.
+    private static func isPathOrFileName(_ text: String) -> Bool {
+        if text.hasPrefix("/") || text.hasPrefix("./") || text.hasPrefix("../") { return true }
+        guard let dot = text.lastIndex(of: ".") else { return false }
+        let extensionText = text[text.index(after: dot)...]
+        return (1...5).contains(extensionText.count) && extensionText.allSatisfy { $0.isASCII && $0.isLetter }
     }
 }

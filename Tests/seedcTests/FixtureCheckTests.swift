@@ -1,0 +1,29 @@
+import Foundation
+import XCTest
+
+/// `seedc check` on the real IM Hub content (../shared/fixtures/imhub) with our schema
+/// file for it: exactly its broken dashboard links as errors and its placeholder links
+/// as warnings, each at its file:line:column. Golden text in
+/// Tests/Fixtures/imhub-check.expected.txt (`SEEDC_UPDATE_GOLDEN=1` rewrites it).
+final class FixtureCheckTests: SeedcTestCase {
+    func testIMHubCheckReportsItsRealLinkProblems() throws {
+        let fixture = Self.repository.appendingPathComponent("../shared/fixtures/imhub").standardizedFileURL
+        guard FileManager.default.fileExists(atPath: fixture.appendingPathComponent("content.yaml").path) else {
+            throw XCTSkip("../shared/fixtures/imhub is absent")
+        }
+        let schema = Self.repository.appendingPathComponent("Tests/Fixtures/imhub-check.yaml")
+        let out = try temporaryFolder().appendingPathComponent("seeds")
+        let run = try seedc(["check", "--root", fixture.path, "--schema", schema.path, "--out", out.path], environment: ["NO_COLOR": "1"])
+        let actual = "exit \(run.status)\n" + run.stderr
+        let expectedURL = Self.repository.appendingPathComponent("Tests/Fixtures/imhub-check.expected.txt")
+        if ProcessInfo.processInfo.environment["SEEDC_UPDATE_GOLDEN"] == "1" {
+            try Data(actual.utf8).write(to: expectedURL)
+            return
+        }
+        XCTAssertEqual(actual, try String(contentsOf: expectedURL, encoding: .utf8))
+        XCTAssertEqual(run.stderr.components(separatedBy: ": error: ").count - 1, 3)
+        for sector in ["protection", "shelter", "wash"] {
+            XCTAssertTrue(run.stderr.contains("error: broken link \"/dashboards/\(sector)\""), sector)
+        }
+    }
+}
