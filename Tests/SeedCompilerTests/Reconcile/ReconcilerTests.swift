@@ -1,0 +1,115 @@
+@testable import SeedCompiler
+import XCTest
+
+/// The statements `seedc plan`/`apply` run, as text with their arguments, and the
+/// reading of what the database returns.
+final class ReconcilerTests: XCTestCase {
+    func plan() throws -> SeedPlan {
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+        seed:
+          tables:
+            groups:
+              key: link
+              prune: true
+              columns:
+                link: {type: url, required: true}
+                name: {type: text}
+                approved: {type: boolean, default: false}
+                created_at: {type: datetime, default: now}
+            users:
+              key: username
+              on_conflict: keep
+              columns:
+                username: text
+                password_hash: password
+          records:
+            groups:
+              - {link: "https://a.example/1", name: "It's"}
+              - {link: "https://a.example/2"}
+            users:
+              - {username: admin, password_hash: {env: ADMIN_PASSWORD}}
+
+        """.utf8)))
+        let result = Compiler.compile(document, files: [])
+        XCTAssertEqual(result.diagnostics, [])
+        return try XCTUnwrap(result.plan)
+    }
+
+    func testCompareOnSQLiteBindsPositionally() throws {
+        let plan = try plan()
+        let groups = try XCTUnwrap(plan.tables.first { $0.name == "groups" })
+        let statements = Reconciler(plan: plan, engine: .sqlite).compare(groups)
+        XCTAssertEqual(statements.count, 2, "rows that set different columns are compared apart")
+        XCTAssertEqual(statements[0].sql, """
+        WITH "v" ("#", "link", "name", "approved") AS (VALUES (?, ?, ?, ?)) SELECT CAST("v"."#" AS TEXT), \
+        CASE WHEN "groups"."link" IS NULL THEN 0 ELSE 1 END, \
+        CASE WHEN "groups"."name" IS NOT "v"."name" THEN 1 ELSE 0 END, CAST("groups"."name" AS TEXT), \
+        CASE WHEN "groups"."approved" IS NOT "v"."approved" THEN 1 ELSE 0 END, CAST("groups"."approved" AS TEXT) \
+        FROM "v" LEFT JOIN "groups" ON "groups"."link" = "v"."link"
+        """)
+        XCTAssertEqual(statements[0].arguments, [.integer(0), .text("https://a.example/1"), .text("It's"), .boolean(false)])
+    }
+
+    func testPostgresCastsEveryArgument() throws {
+        let plan = try plan()
+        let groups = try XCTUnwrap(plan.tables.first { $0.name == "groups" })
+        let sql = Reconciler(plan: plan, engine: .postgres).compare(groups)[0].sql
+        XCTAssertTrue(sql.contains("(VALUES (CAST($1 AS bigint), CAST($2 AS text), CAST($3 AS text), CAST($4 AS boolean)))"), sql)
+        XCTAssertTrue(sql.contains("CASE WHEN CAST(\"groups\".\"approved\" AS boolean) IS DISTINCT FROM \"v\".\"approved\""), sql)
+    }
+
+    func testChangesFromResults() throws {
+        let plan = try plan()
+        let groups = try XCTUnwrap(plan.tables.first { $0.name == "groups" })
+        let reconciler = Reconciler(plan: plan, engine: .sqlite)
+        let changes = reconciler.changes(of: groups, results: [
+            ["0", "1", "1", "Its", "0", "0"],
+            ["1", "0", "0", nil],
+            ["0", "1", "0", "It's", "0", "0"],
+        ], owned: ["https://a.example/1", "https://a.example/old"], prune: true)
+        XCTAssertEqual(changes.inserts, [1])
+        XCTAssertEqual(changes.updates.map(\.row), [0])
+        XCTAssertEqual(changes.updates[0].columns.map(\.column), [1])
+        XCTAssertEqual(changes.updates[0].columns[0].old, "Its")
+        XCTAssertEqual(changes.prunes, ["https://a.example/old"])
+        XCTAssertEqual(ChangeReport.text([changes]), """
+        groups:
+          + "https://a.example/2"
+          ~ "https://a.example/1": name: "Its" -> "It's"
+          - "https://a.example/old"
+        1 to insert, 1 to update, 1 to prune
+
+        """)
+    }
+
+    func testInsertsBatchByShapeAndTakeHashedSecrets() throws {
+        let plan = try plan()
+        let users = try XCTUnwrap(plan.tables.first { $0.name == "users" })
+        let batches = Reconciler(plan: plan, engine: .sqlite).insert(users, rows: [0], secrets: [0: [1: "$2b$12$hash"]])
+        XCTAssertEqual(batches.map(\.rows), [[0]])
+        XCTAssertEqual(batches[0].statement.sql, "INSERT INTO \"users\" (\"username\", \"password_hash\") VALUES (?, ?)")
+        XCTAssertEqual(batches[0].statement.arguments, [.text("admin"), .text("$2b$12$hash")])
+        XCTAssertEqual(ChangeReport.text([{ var c = TableChanges(table: users); c.inserts = [0]; return c }()]),
+                       "users:\n  + \"admin\" (password <from env ADMIN_PASSWORD>)\n1 to insert, 0 to update, 0 to prune\n")
+    }
+
+    func testLedgerClaimsOnlyChangedHashes() throws {
+        let plan = try plan()
+        let groups = try XCTUnwrap(plan.tables.first { $0.name == "groups" })
+        let claim = Reconciler(plan: plan, engine: .sqlite).claim(groups, rows: [0, 1])
+        XCTAssertEqual(claim.count, 1)
+        XCTAssertEqual(claim[0].sql, """
+        INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") VALUES (?, ?, ?), (?, ?, ?) \
+        ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" \
+        WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash"
+        """)
+        XCTAssertEqual(claim[0].arguments[0...1], [.text("groups"), .text("https://a.example/1")])
+        XCTAssertNotEqual(groups.rows[0].valueHash, groups.rows[1].valueHash)
+    }
+
+    func testCompositeKeysInTheLedgerAreJSONArrays() {
+        let row = PlannedRow(key: ["Ann \"A\"", "Red Cross"], cells: [], columns: [])
+        XCTAssertEqual(row.keyText, #"["Ann \"A\"","Red Cross"]"#)
+        XCTAssertEqual(Reconciler.keyValues(row.keyText, count: 2), ["Ann \"A\"", "Red Cross"])
+    }
+}
