@@ -42,7 +42,7 @@ struct Apply: ParsableCommand {
                 print("seedc: \(target) is up to date (content sha256:\(hash.prefix(12)) already applied)")
                 return
             }
-            let result = content.compile(read)
+            let result = content.compile(read, render: false)
             guard !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
             let connection = try target.open(create: database.createTables)
             let options = database.applierOptions(for: document, strict: strict, progress: Progress.reporter())

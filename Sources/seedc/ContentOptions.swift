@@ -24,8 +24,9 @@ struct ContentOptions: ParsableArguments {
 
     /// Reads and compiles the content, printing every diagnostic. Nil when
     /// content.yaml itself could not be read.
-    func compile() -> (ContentReader.Content, Compiler.Result)? {
-        read().map { content in (content, compile(content)) }
+    /// - Parameter render: false when only the plan is needed (no outputs).
+    func compile(render: Bool = true) -> (ContentReader.Content, Compiler.Result)? {
+        read().map { content in (content, compile(content, render: render)) }
     }
 
     /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
@@ -39,8 +40,8 @@ struct ContentOptions: ParsableArguments {
         }
     }
 
-    func compile(_ content: ContentReader.Content) -> Compiler.Result {
-        let result = Compiler.compile(content.document, files: content.files, problems: content.problems)
+    func compile(_ content: ContentReader.Content, render: Bool = true) -> Compiler.Result {
+        let result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render)
         report(result.diagnostics, sources: content.sources)
         return result
     }

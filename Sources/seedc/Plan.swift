@@ -27,7 +27,7 @@ struct Plan: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        guard let (read, result) = content.compile(), !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
+        guard let (read, result) = content.compile(render: false), !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
         let target = database.target(root: content.rootURL, declared: plan.database)
         do {
             let connection: DatabaseConnection

@@ -29,7 +29,8 @@ public enum Compiler {
     /// - Parameters:
     ///   - files: include files and collection files the caller read (any others are ignored).
     ///   - problems: what went wrong reading files, reported with the rest.
-    public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = []) -> Result {
+    ///   - render: false to stop at the plan (for `plan` and `apply`): no outputs.
+    public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = [], render: Bool = true) -> Result {
         var diagnostics = document.diagnostics + problems
         var collector = RecordCollector(schema: document.schema)
         if let records = document.recordsNode, !records.isNull {
@@ -70,6 +71,7 @@ public enum Compiler {
 
         guard !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }
         let plan = Planner.plan(records: records, schema: document.schema, contentHash: ContentHash.of(inputs))
+        guard render else { return Result(outputs: [], diagnostics: diagnostics, plan: plan) }
         let outputs = [
             OutputFile(path: "manifest.json", contents: ManifestRenderer.render(plan, inputs: inputs.map(\.path))),
             OutputFile(path: "postgres.sql", contents: SQLScriptRenderer.render(plan, engine: .postgres)),

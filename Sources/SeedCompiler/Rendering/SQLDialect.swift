@@ -14,9 +14,22 @@ struct SQLDialect {
     var parameters: Parameters = .none
 
     func identifier(_ id: SQLIdentifier) -> String {
-        var quoted = "\"" + id.name.replacing("\"", with: "\"\"") + "\""
-        if parameters == .pyformat { quoted = quoted.replacing("%", with: "%%") }
-        return quoted
+        quote(id.name, with: UInt8(ascii: "\""))
+    }
+
+    /// `text` between `mark`s, each `mark` in it doubled (and each `%` for psycopg2).
+    /// Works on UTF-8 bytes: this runs for every value of every row.
+    private func quote(_ text: String, with mark: UInt8) -> String {
+        let percent = UInt8(ascii: "%")
+        let doublesPercent = parameters == .pyformat
+        var bytes: [UInt8] = [mark]
+        bytes.reserveCapacity(text.utf8.count + 2)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == mark || (doublesPercent && byte == percent) { bytes.append(byte) }
+        }
+        bytes.append(mark)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     func literal(_ value: Value) -> String {
@@ -37,9 +50,7 @@ struct SQLDialect {
     /// A string literal: quotes doubled; PostgreSQL scripts set
     /// `standard_conforming_strings`, so backslashes are plain characters in both.
     private func string(_ s: String) -> String {
-        var quoted = "'" + s.replacing("'", with: "''") + "'"
-        if parameters == .pyformat { quoted = quoted.replacing("%", with: "%%") }
-        return quoted
+        quote(s, with: UInt8(ascii: "'"))
     }
 
     /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.
