@@ -207,6 +207,9 @@ struct SQLDialect {
     /// the bytes of "seedc" as an integer.
     static let postgresLockKey: Int64 = 0x73_65_65_64_63
 
+    static let commit = "COMMIT"
+    static let rollback = "ROLLBACK"
+
     /// Statements opening the one transaction a seed script runs in.
     var begin: [String] {
         switch engine {

@@ -52,6 +52,7 @@ public final class SQLiteConnection: DatabaseConnection {
         }
     }
 
+    @discardableResult
     public func execute(_ statement: RenderedStatement) throws -> Int {
         try run { db in
             try db.execute(sql: statement.sql, arguments: Self.arguments(statement))

@@ -1,0 +1,110 @@
+import CLibPQ
+import Foundation
+import SeedCompiler
+
+/// A PostgreSQL connection through libpq. The connection string goes to libpq as it
+/// is (`postgres://` and `postgresql://` URLs or `key=value` pairs, `sslmode` and the
+/// rest as libpq documents them). Arguments are sent as text and cast by the SQL to
+/// their column types; results come back as text.
+public final class PostgresConnection: DatabaseConnection {
+    public let engine = DatabaseEngine.postgres
+    private let connection: OpaquePointer
+
+    public init(url: String) throws {
+        guard let connection = PQconnectdb(url) else { throw DatabaseFailure(message: "libpq could not start a connection") }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let message = Self.text(PQerrorMessage(connection))
+            PQfinish(connection)
+            throw DatabaseFailure(message: "cannot connect: \(message)")
+        }
+        self.connection = connection
+        guard PQsetClientEncoding(connection, "UTF8") == 0 else {
+            PQfinish(connection)
+            throw DatabaseFailure(message: "the server cannot send UTF-8")
+        }
+    }
+
+    deinit {
+        PQfinish(connection)
+    }
+
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        for statement in TransactionStatements.begin(engine) { try execute(statement) }
+        do {
+            let result = try body()
+            try execute(TransactionStatements.commit)
+            return result
+        } catch {
+            // A lost connection rolls back on the server by itself.
+            _ = try? execute(TransactionStatements.rollback)
+            throw error
+        }
+    }
+
+    public func fetch(_ statement: RenderedStatement) throws -> [[String?]] {
+        try run(statement) { result in
+            (0..<PQntuples(result)).map { row in
+                (0..<PQnfields(result)).map { column in
+                    PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+                }
+            }
+        }
+    }
+
+    @discardableResult
+    public func execute(_ statement: RenderedStatement) throws -> Int {
+        try run(statement) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
+    }
+
+    public func columns(of table: String) throws -> [String]? {
+        // Resolved through the search path, as the app's unqualified table names are.
+        let names = try fetch(RenderedStatement(sql: """
+            SELECT a.attname FROM pg_catalog.pg_attribute a \
+            WHERE a.attrelid = to_regclass(quote_ident($1)) AND a.attnum > 0 AND NOT a.attisdropped \
+            ORDER BY a.attnum
+            """, arguments: [.text(table)]))
+        return names.isEmpty ? nil : names.compactMap { $0.first ?? nil }
+    }
+
+    /// Runs a statement with its arguments as text and reads the result, or throws
+    /// the server's report.
+    private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {
+        let values: [UnsafeMutablePointer<CChar>?] = statement.arguments.map { Self.argument($0).map { strdup($0) } }
+        defer { values.forEach { free($0) } }
+        let result = values.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
+            PQexecParams(connection, statement.sql, Int32(pointers.count), nil, pointers.baseAddress, nil, nil, 0)
+        }
+        guard let result else { throw DatabaseFailure(message: Self.text(PQerrorMessage(connection))) }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
+            return read(result)
+        default:
+            throw failure(result)
+        }
+    }
+
+    private func failure(_ result: OpaquePointer) -> DatabaseFailure {
+        func field(_ code: Character) -> String? {
+            PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
+        }
+        var message = field("M") ?? Self.text(PQerrorMessage(connection))
+        if let detail = field("D") { message += " (\(detail))" }
+        return DatabaseFailure(message: message, code: field("C"), table: field("t"), column: field("c"))
+    }
+
+    /// The text PostgreSQL reads back as the value (NULL as no text).
+    private static func argument(_ value: Value) -> String? {
+        switch value {
+        case .null: nil
+        case let .text(s), let .date(s), let .timestamp(s): s
+        case let .integer(i): String(i)
+        case let .real(d): d.isFinite ? String(d) : (d.isNaN ? "NaN" : (d < 0 ? "-Infinity" : "Infinity"))
+        case let .boolean(b): b ? "true" : "false"
+        }
+    }
+
+    private static func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "unknown libpq error"
+    }
+}

@@ -1,0 +1,53 @@
+import SeedCompiler
+import SeedDatabase
+import XCTest
+
+/// libpq against the server the test command starts (`SEEDC_TEST_DATABASE_URL`).
+final class PostgresConnectionTests: XCTestCase {
+    func connect() throws -> PostgresConnection {
+        guard let url = ProcessInfo.processInfo.environment["SEEDC_TEST_DATABASE_URL"] else {
+            throw XCTSkip("SEEDC_TEST_DATABASE_URL is not set (scripts/test.sh starts a server)")
+        }
+        return try PostgresConnection(url: url)
+    }
+
+    func testValuesRoundTripAsTextArguments() throws {
+        let db = try connect()
+        let hostile = "It's \"quoted\" \\ back\nslash; DROP TABLE x; -- 🌀"
+        let rows = try db.fetch(RenderedStatement(
+            sql: "SELECT CAST($1 AS text), CAST(CAST($2 AS bigint) AS text), CAST(CAST($3 AS boolean) AS text), CAST($4 AS text) IS NULL",
+            arguments: [.text(hostile), .integer(-42), .boolean(true), .null]))
+        XCTAssertEqual(rows, [[hostile, "-42", "true", "t"]])
+    }
+
+    func testRefusedStatementRollsBackAndNamesTableAndColumn() throws {
+        let db = try connect()
+        let table = "t_" + UUID().uuidString.prefix(8).lowercased()
+        try db.execute(RenderedStatement(sql: "CREATE TABLE \(table) (a text NOT NULL)"))
+        defer { _ = try? db.execute(RenderedStatement(sql: "DROP TABLE \(table)")) }
+        XCTAssertEqual(try db.columns(of: table), ["a"])
+        XCTAssertNil(try db.columns(of: table + "_missing"))
+        XCTAssertThrowsError(try db.transaction {
+            try db.execute(RenderedStatement(sql: "INSERT INTO \(table) (a) VALUES ($1)", arguments: [.text("kept?")]))
+            try db.execute(RenderedStatement(sql: "INSERT INTO \(table) (a) VALUES ($1)", arguments: [.null]))
+        }) { error in
+            let failure = error as? DatabaseFailure
+            XCTAssertEqual(failure?.code, "23502")
+            XCTAssertEqual(failure?.table, table)
+            XCTAssertEqual(failure?.column, "a")
+        }
+        XCTAssertEqual(try db.fetch(RenderedStatement(sql: "SELECT count(*) FROM \(table)")), [["0"]])
+    }
+
+    func testBadPasswordIsReportedWithoutIt() throws {
+        guard let url = ProcessInfo.processInfo.environment["SEEDC_TEST_DATABASE_URL"], var components = URLComponents(string: url) else {
+            throw XCTSkip("SEEDC_TEST_DATABASE_URL is not set")
+        }
+        components.port = 1
+        components.password = "s3cret-pw"
+        XCTAssertThrowsError(try PostgresConnection(url: components.string!)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot connect"), "\(error)")
+            XCTAssertFalse("\(error)".contains("s3cret-pw"))
+        }
+    }
+}
