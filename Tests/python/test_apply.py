@@ -260,3 +260,23 @@ def test_killed_apply_leaves_all_or_nothing(hub, database):
             break
     apply(hub, url)
     assert rows(engine, "SELECT count(*) FROM contacts")[0][0] == 20003
+
+
+def test_strict_refuses_unset_variables(hub, database):
+    url, engine = database
+    before = dump(engine)
+    failed = apply(hub, url, "--strict", check=False)
+    assert failed.returncode == 1
+    assert "IM_OFFICER_PASSWORD" in failed.stderr and PASSWORD not in failed.stderr + failed.stdout
+    assert dump(engine) == before
+
+
+def test_default_database_is_beside_the_content(hub, monkeypatch):
+    assert "18 inserted" in seedc("apply", "--root", hub, "--create-tables").stdout
+    assert (hub / "seedc.db").exists()
+    assert "0 inserted, 0 updated, 0 pruned, 1 skipped" in seedc("apply", "--root", hub).stdout
+    # DATABASE_URL, as hosting platforms set it, wins over the default.
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.db")
+    assert plan(hub, "sqlite:///elsewhere.db", "--create-tables").returncode == PENDING
+    seedc("apply", "--root", hub, "--create-tables")
+    assert (hub / "elsewhere.db").exists()
