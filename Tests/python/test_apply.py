@@ -179,7 +179,7 @@ def test_missing_tables(hub, tmp_path):
     with empty.begin() as connection:
         connection.exec_driver_sql("CREATE TABLE unrelated (x INTEGER)")
     failed = apply(hub, "sqlite:%s" % path, check=False)
-    assert failed.returncode == 1 and "table sectors does not exist" in failed.stderr
+    assert failed.returncode == 1 and "table announcements does not exist" in failed.stderr
     assert "18 inserted" in apply(hub, str(path), "--create-tables").stdout
     check_rows(empty, users=1)
     empty.dispose()
