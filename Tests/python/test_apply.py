@@ -181,7 +181,11 @@ def test_missing_tables(hub, tmp_path):
     failed = apply(hub, "sqlite:%s" % path, check=False)
     assert failed.returncode == 1 and "table announcements does not exist" in failed.stderr
     assert "18 inserted" in apply(hub, str(path), "--create-tables").stdout
-    check_rows(empty, users=1)
+    # Created from the declared schema: the declared columns, an id, the natural key unique.
+    counts = {table: rows(empty, 'SELECT count(*) FROM "%s"' % table)[0][0]
+              for table in ("sectors", "announcements", "whatsapp_groups", "contacts", "links", "resources", "users")}
+    assert counts == {"sectors": 4, "announcements": 2, "whatsapp_groups": 4, "contacts": 3, "links": 2, "resources": 2, "users": 1}
+    assert "up to date" not in apply(hub, str(path)).stdout
     empty.dispose()
 
 
