@@ -10,36 +10,50 @@ SELECT pg_advisory_xact_lock(495622382691);
 CREATE TABLE IF NOT EXISTS "seedc_ledger" ("table_name" TEXT NOT NULL, "natural_key" TEXT NOT NULL, "value_hash" TEXT NOT NULL, PRIMARY KEY ("table_name", "natural_key"));
 
 -- announcements: 2 records, key title, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'announcements', '5W Form: new fields', 'f89ae185371a43869d91e2ae3eeeb34a69fe80ec07b695244d9a49cc1cafe3ab' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "announcements" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted", "created_at", "updated_at") SELECT '5W Form: new fields', '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
+WITH "v" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted") AS (VALUES
+  ('5W Form: new fields', '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
 Older submissions stay valid.</p>
-', TIMESTAMP '2026-11-20 00:00:00.000000', 'medium', 'IM Team', 'forms,5w', TRUE, FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "announcements" WHERE "title" = '5W Form: new fields');
-UPDATE "announcements" SET "content" = '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
+', TIMESTAMP '2026-11-20 00:00:00.000000', 'medium', 'IM Team', 'forms,5w', TRUE, FALSE),
+  ('General Coordination Meeting', '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
+Sector leads: please send your 3W updates by Wednesday evening.</p>
+', TIMESTAMP '2026-11-18 00:00:00.000000', 'high', 'IM Team', 'coordination,meetings', TRUE, FALSE))
+INSERT INTO "announcements" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted", "created_at", "updated_at") SELECT CAST("v"."title" AS text), CAST("v"."content" AS text), CAST("v"."date" AS timestamp), CAST("v"."priority" AS text), CAST("v"."author" AS text), CAST("v"."tags" AS text), CAST("v"."approved" AS boolean), CAST("v"."deleted" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "announcements" AS "t" WHERE "t"."title" = "v"."title");
+WITH "v" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted") AS (VALUES
+  ('5W Form: new fields', '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
 Older submissions stay valid.</p>
-', "date" = TIMESTAMP '2026-11-20 00:00:00.000000', "priority" = 'medium', "author" = 'IM Team', "tags" = 'forms,5w', "approved" = TRUE, "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "title" = '5W Form: new fields' AND ("content" IS DISTINCT FROM '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
-Older submissions stay valid.</p>
-' OR "date" IS DISTINCT FROM TIMESTAMP '2026-11-20 00:00:00.000000' OR "priority" IS DISTINCT FROM 'medium' OR "author" IS DISTINCT FROM 'IM Team' OR "tags" IS DISTINCT FROM 'forms,5w' OR "approved" IS DISTINCT FROM TRUE OR "deleted" IS DISTINCT FROM FALSE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'announcements', 'General Coordination Meeting', '1251e897ca1b63c36e285c9abb7b0ae3649db9f4f2b465196d7a0ac7fb825f55' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "announcements" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted", "created_at", "updated_at") SELECT 'General Coordination Meeting', '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
+', TIMESTAMP '2026-11-20 00:00:00.000000', 'medium', 'IM Team', 'forms,5w', TRUE, FALSE),
+  ('General Coordination Meeting', '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
 Sector leads: please send your 3W updates by Wednesday evening.</p>
-', TIMESTAMP '2026-11-18 00:00:00.000000', 'high', 'IM Team', 'coordination,meetings', TRUE, FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "announcements" WHERE "title" = 'General Coordination Meeting');
-UPDATE "announcements" SET "content" = '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
-Sector leads: please send your 3W updates by Wednesday evening.</p>
-', "date" = TIMESTAMP '2026-11-18 00:00:00.000000', "priority" = 'high', "author" = 'IM Team', "tags" = 'coordination,meetings', "approved" = TRUE, "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "title" = 'General Coordination Meeting' AND ("content" IS DISTINCT FROM '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
-Sector leads: please send your 3W updates by Wednesday evening.</p>
-' OR "date" IS DISTINCT FROM TIMESTAMP '2026-11-18 00:00:00.000000' OR "priority" IS DISTINCT FROM 'high' OR "author" IS DISTINCT FROM 'IM Team' OR "tags" IS DISTINCT FROM 'coordination,meetings' OR "approved" IS DISTINCT FROM TRUE OR "deleted" IS DISTINCT FROM FALSE);
+', TIMESTAMP '2026-11-18 00:00:00.000000', 'high', 'IM Team', 'coordination,meetings', TRUE, FALSE))
+UPDATE "announcements" SET "content" = CAST("v"."content" AS text), "date" = CAST("v"."date" AS timestamp), "priority" = CAST("v"."priority" AS text), "author" = CAST("v"."author" AS text), "tags" = CAST("v"."tags" AS text), "approved" = CAST("v"."approved" AS boolean), "deleted" = CAST("v"."deleted" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "announcements"."title" = "v"."title" AND ("announcements"."content" IS DISTINCT FROM CAST("v"."content" AS text) OR "announcements"."date" IS DISTINCT FROM CAST("v"."date" AS timestamp) OR "announcements"."priority" IS DISTINCT FROM CAST("v"."priority" AS text) OR "announcements"."author" IS DISTINCT FROM CAST("v"."author" AS text) OR "announcements"."tags" IS DISTINCT FROM CAST("v"."tags" AS text) OR "announcements"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean) OR "announcements"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean));
+WITH "v" ("title", "#key", "#hash") AS (VALUES
+  ('5W Form: new fields', '5W Form: new fields', '6edf0305fa57e54ac3f1a6dda17fed5a8a5c834a7218e31b038811f2994a08c7'),
+  ('General Coordination Meeting', 'General Coordination Meeting', 'f5649b74be2e970fe9a8d085ff1f5995aa03bc57c76515393c9cfdc673ba18b2'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'announcements', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
 
 -- links: 2 records, key slug, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', '5w-template', '460ba635c92ba14650625534d60e21d38564c737515969883119e49077227994' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "links" ("title", "slug", "url", "description", "created_by", "deleted", "created_at", "updated_at") SELECT '5W Reporting Template', '5w-template', 'https://example.org/files/5w-template.xlsx', 'Offline 5W form for partners without connectivity.', 'IM Team', FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "links" WHERE "slug" = '5w-template');
-UPDATE "links" SET "title" = '5W Reporting Template', "url" = 'https://example.org/files/5w-template.xlsx', "description" = 'Offline 5W form for partners without connectivity.', "created_by" = 'IM Team', "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "slug" = '5w-template' AND ("title" IS DISTINCT FROM '5W Reporting Template' OR "url" IS DISTINCT FROM 'https://example.org/files/5w-template.xlsx' OR "description" IS DISTINCT FROM 'Offline 5W form for partners without connectivity.' OR "created_by" IS DISTINCT FROM 'IM Team' OR "deleted" IS DISTINCT FROM FALSE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', 'coordination', '6710a56a5aff208711aa6b3ff07a5fc861ffae5d85549c6eca1b9373b9d5416d' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "links" ("title", "slug", "url", "created_by", "deleted", "created_at", "updated_at") SELECT 'Coordination Structure', 'coordination', 'https://example.org/coordination', 'IM Team', FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "links" WHERE "slug" = 'coordination');
-UPDATE "links" SET "title" = 'Coordination Structure', "url" = 'https://example.org/coordination', "created_by" = 'IM Team', "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "slug" = 'coordination' AND ("title" IS DISTINCT FROM 'Coordination Structure' OR "url" IS DISTINCT FROM 'https://example.org/coordination' OR "created_by" IS DISTINCT FROM 'IM Team' OR "deleted" IS DISTINCT FROM FALSE);
+WITH "v" ("title", "slug", "url", "description", "created_by", "deleted") AS (VALUES
+  ('5W Reporting Template', '5w-template', 'https://example.org/files/5w-template.xlsx', 'Offline 5W form for partners without connectivity.', 'IM Team', FALSE))
+INSERT INTO "links" ("title", "slug", "url", "description", "created_by", "deleted", "created_at", "updated_at") SELECT CAST("v"."title" AS text), CAST("v"."slug" AS text), CAST("v"."url" AS text), CAST("v"."description" AS text), CAST("v"."created_by" AS text), CAST("v"."deleted" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "links" AS "t" WHERE "t"."slug" = "v"."slug");
+WITH "v" ("title", "slug", "url", "description", "created_by", "deleted") AS (VALUES
+  ('5W Reporting Template', '5w-template', 'https://example.org/files/5w-template.xlsx', 'Offline 5W form for partners without connectivity.', 'IM Team', FALSE))
+UPDATE "links" SET "title" = CAST("v"."title" AS text), "url" = CAST("v"."url" AS text), "description" = CAST("v"."description" AS text), "created_by" = CAST("v"."created_by" AS text), "deleted" = CAST("v"."deleted" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "links"."slug" = "v"."slug" AND ("links"."title" IS DISTINCT FROM CAST("v"."title" AS text) OR "links"."url" IS DISTINCT FROM CAST("v"."url" AS text) OR "links"."description" IS DISTINCT FROM CAST("v"."description" AS text) OR "links"."created_by" IS DISTINCT FROM CAST("v"."created_by" AS text) OR "links"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean));
+WITH "v" ("slug", "#key", "#hash") AS (VALUES
+  ('5w-template', '5w-template', '0b1f077b715926a0bc27f4eade613175b53e9b246e9f1dbeab39428834f38637'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
+WITH "v" ("title", "slug", "url", "created_by", "deleted") AS (VALUES
+  ('Coordination Structure', 'coordination', 'https://example.org/coordination', 'IM Team', FALSE))
+INSERT INTO "links" ("title", "slug", "url", "created_by", "deleted", "created_at", "updated_at") SELECT CAST("v"."title" AS text), CAST("v"."slug" AS text), CAST("v"."url" AS text), CAST("v"."created_by" AS text), CAST("v"."deleted" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "links" AS "t" WHERE "t"."slug" = "v"."slug");
+WITH "v" ("title", "slug", "url", "created_by", "deleted") AS (VALUES
+  ('Coordination Structure', 'coordination', 'https://example.org/coordination', 'IM Team', FALSE))
+UPDATE "links" SET "title" = CAST("v"."title" AS text), "url" = CAST("v"."url" AS text), "created_by" = CAST("v"."created_by" AS text), "deleted" = CAST("v"."deleted" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "links"."slug" = "v"."slug" AND ("links"."title" IS DISTINCT FROM CAST("v"."title" AS text) OR "links"."url" IS DISTINCT FROM CAST("v"."url" AS text) OR "links"."created_by" IS DISTINCT FROM CAST("v"."created_by" AS text) OR "links"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean));
+WITH "v" ("slug", "#key", "#hash") AS (VALUES
+  ('coordination', 'coordination', '01f9562442ae1604bc3204cb9874b2e0b81737aa4e354015247b93bd19535624'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
 
 -- sectors: 4 records, key slug, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'food-security', '3173b92a11aa3e92ec9cb11472e23508ef31d619d7047778b418acf39a35c3ec' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'food-security', 'Food Security', 'Food distributions and market monitoring', '
+WITH "v" ("slug", "title", "description", "body", "body_html") AS (VALUES
+  ('food-security', 'Food Security', 'Food distributions and market monitoring', '
 # Food Security
 
 Distributions are planned by parish to avoid duplicate targeting; see the
@@ -47,26 +61,8 @@ Distributions are planned by parish to avoid duplicate targeting; see the
 ', '<h1>Food Security</h1>
 <p>Distributions are planned by parish to avoid duplicate targeting; see the
 <a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
-', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'food-security');
-UPDATE "sectors" SET "title" = 'Food Security', "description" = 'Food distributions and market monitoring', "body" = '
-# Food Security
-
-Distributions are planned by parish to avoid duplicate targeting; see the
-[Shelter](/sectors/shelter) page for shared site lists.
-', "body_html" = '<h1>Food Security</h1>
-<p>Distributions are planned by parish to avoid duplicate targeting; see the
-<a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
-', "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "slug" = 'food-security' AND ("title" IS DISTINCT FROM 'Food Security' OR "description" IS DISTINCT FROM 'Food distributions and market monitoring' OR "body" IS DISTINCT FROM '
-# Food Security
-
-Distributions are planned by parish to avoid duplicate targeting; see the
-[Shelter](/sectors/shelter) page for shared site lists.
-' OR "body_html" IS DISTINCT FROM '<h1>Food Security</h1>
-<p>Distributions are planned by parish to avoid duplicate targeting; see the
-<a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
-');
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'health', '6b93a2c84e259e90b6b45510624fba91ad10f135b27a930a526ed1058affb306' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'health', 'Health', 'Health services, mobile clinics and disease surveillance', '
+'),
+  ('health', 'Health', 'Health services, mobile clinics and disease surveillance', '
 # Health
 
 Mobile clinic schedules are shared every morning. Report suspected cholera cases
@@ -74,26 +70,8 @@ immediately to the parish health department: https://example.org/health-alerts
 ', '<h1>Health</h1>
 <p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
 immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
-', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'health');
-UPDATE "sectors" SET "title" = 'Health', "description" = 'Health services, mobile clinics and disease surveillance', "body" = '
-# Health
-
-Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: https://example.org/health-alerts
-', "body_html" = '<h1>Health</h1>
-<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
-', "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "slug" = 'health' AND ("title" IS DISTINCT FROM 'Health' OR "description" IS DISTINCT FROM 'Health services, mobile clinics and disease surveillance' OR "body" IS DISTINCT FROM '
-# Health
-
-Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: https://example.org/health-alerts
-' OR "body_html" IS DISTINCT FROM '<h1>Health</h1>
-<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
-');
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'shelter', 'd9de7da0cdfa9ac80ed18ea166de92a057439201d11ccd6ae74ab8451bd4c05c' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'shelter', 'Shelter', 'Emergency shelter, NFIs and site management', '
+'),
+  ('shelter', 'Shelter', 'Emergency shelter, NFIs and site management', '
 # Shelter
 
 Partners report distributions through the [5W form](/forms/5w); progress is on the
@@ -127,78 +105,8 @@ Partners report distributions through the [5W form](/forms/5w); progress is on t
 </tr>
 </tbody>
 </table>
-', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'shelter');
-UPDATE "sectors" SET "title" = 'Shelter', "description" = 'Emergency shelter, NFIs and site management', "body" = '
-# Shelter
-
-Partners report distributions through the [5W form](/forms/5w); progress is on the
-[5W dashboard](/dashboards/5w).
-
-| Item | Target | Reached |
-|------|-------:|--------:|
-| Tarpaulins | 12,000 | 7,450 |
-| Shelter kits | 3,000 | 1,120 |
-', "body_html" = '<h1>Shelter</h1>
-<p>Partners report distributions through the <a href="/forms/5w">5W form</a>; progress is on the
-<a href="/dashboards/5w">5W dashboard</a>.</p>
-<table>
-<thead>
-<tr>
-<th>Item</th>
-<th align="right">Target</th>
-<th align="right">Reached</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td>Tarpaulins</td>
-<td align="right">12,000</td>
-<td align="right">7,450</td>
-</tr>
-<tr>
-<td>Shelter kits</td>
-<td align="right">3,000</td>
-<td align="right">1,120</td>
-</tr>
-</tbody>
-</table>
-', "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "slug" = 'shelter' AND ("title" IS DISTINCT FROM 'Shelter' OR "description" IS DISTINCT FROM 'Emergency shelter, NFIs and site management' OR "body" IS DISTINCT FROM '
-# Shelter
-
-Partners report distributions through the [5W form](/forms/5w); progress is on the
-[5W dashboard](/dashboards/5w).
-
-| Item | Target | Reached |
-|------|-------:|--------:|
-| Tarpaulins | 12,000 | 7,450 |
-| Shelter kits | 3,000 | 1,120 |
-' OR "body_html" IS DISTINCT FROM '<h1>Shelter</h1>
-<p>Partners report distributions through the <a href="/forms/5w">5W form</a>; progress is on the
-<a href="/dashboards/5w">5W dashboard</a>.</p>
-<table>
-<thead>
-<tr>
-<th>Item</th>
-<th align="right">Target</th>
-<th align="right">Reached</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td>Tarpaulins</td>
-<td align="right">12,000</td>
-<td align="right">7,450</td>
-</tr>
-<tr>
-<td>Shelter kits</td>
-<td align="right">3,000</td>
-<td align="right">1,120</td>
-</tr>
-</tbody>
-</table>
-');
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'wash', '75a616a21fcaa341495aacd2cee549c2c86a303a42eae05cbf5175160eb7a995' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'wash', 'WASH', 'Water, sanitation and hygiene', '
+'),
+  ('wash', 'WASH', 'Water, sanitation and hygiene', '
 Water trucking and chlorination points are coordinated in the WASH group.
 See the [damage overview](/dashboards/damage) for affected water systems.
 
@@ -206,70 +114,163 @@ See the [damage overview](/dashboards/damage) for affected water systems.
 ', '<p>Water trucking and chlorination points are coordinated in the WASH group.
 See the <a href="/dashboards/damage">damage overview</a> for affected water systems.</p>
 <p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>
-', CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'wash');
-UPDATE "sectors" SET "title" = 'WASH', "description" = 'Water, sanitation and hygiene', "body" = '
+'))
+INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT CAST("v"."slug" AS text), CAST("v"."title" AS text), CAST("v"."description" AS text), CAST("v"."body" AS text), CAST("v"."body_html" AS text), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "sectors" AS "t" WHERE "t"."slug" = "v"."slug");
+WITH "v" ("slug", "title", "description", "body", "body_html") AS (VALUES
+  ('food-security', 'Food Security', 'Food distributions and market monitoring', '
+# Food Security
+
+Distributions are planned by parish to avoid duplicate targeting; see the
+[Shelter](/sectors/shelter) page for shared site lists.
+', '<h1>Food Security</h1>
+<p>Distributions are planned by parish to avoid duplicate targeting; see the
+<a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
+'),
+  ('health', 'Health', 'Health services, mobile clinics and disease surveillance', '
+# Health
+
+Mobile clinic schedules are shared every morning. Report suspected cholera cases
+immediately to the parish health department: https://example.org/health-alerts
+', '<h1>Health</h1>
+<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
+immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
+'),
+  ('shelter', 'Shelter', 'Emergency shelter, NFIs and site management', '
+# Shelter
+
+Partners report distributions through the [5W form](/forms/5w); progress is on the
+[5W dashboard](/dashboards/5w).
+
+| Item | Target | Reached |
+|------|-------:|--------:|
+| Tarpaulins | 12,000 | 7,450 |
+| Shelter kits | 3,000 | 1,120 |
+', '<h1>Shelter</h1>
+<p>Partners report distributions through the <a href="/forms/5w">5W form</a>; progress is on the
+<a href="/dashboards/5w">5W dashboard</a>.</p>
+<table>
+<thead>
+<tr>
+<th>Item</th>
+<th align="right">Target</th>
+<th align="right">Reached</th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td>Tarpaulins</td>
+<td align="right">12,000</td>
+<td align="right">7,450</td>
+</tr>
+<tr>
+<td>Shelter kits</td>
+<td align="right">3,000</td>
+<td align="right">1,120</td>
+</tr>
+</tbody>
+</table>
+'),
+  ('wash', 'WASH', 'Water, sanitation and hygiene', '
 Water trucking and chlorination points are coordinated in the WASH group.
 See the [damage overview](/dashboards/damage) for affected water systems.
 
 ~~Boil-water notice for Black River~~ lifted on 2026-11-20.
-', "body_html" = '<p>Water trucking and chlorination points are coordinated in the WASH group.
+', '<p>Water trucking and chlorination points are coordinated in the WASH group.
 See the <a href="/dashboards/damage">damage overview</a> for affected water systems.</p>
 <p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>
-', "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "slug" = 'wash' AND ("title" IS DISTINCT FROM 'WASH' OR "description" IS DISTINCT FROM 'Water, sanitation and hygiene' OR "body" IS DISTINCT FROM '
-Water trucking and chlorination points are coordinated in the WASH group.
-See the [damage overview](/dashboards/damage) for affected water systems.
-
-~~Boil-water notice for Black River~~ lifted on 2026-11-20.
-' OR "body_html" IS DISTINCT FROM '<p>Water trucking and chlorination points are coordinated in the WASH group.
-See the <a href="/dashboards/damage">damage overview</a> for affected water systems.</p>
-<p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>
-');
+'))
+UPDATE "sectors" SET "title" = CAST("v"."title" AS text), "description" = CAST("v"."description" AS text), "body" = CAST("v"."body" AS text), "body_html" = CAST("v"."body_html" AS text), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "sectors"."slug" = "v"."slug" AND ("sectors"."title" IS DISTINCT FROM CAST("v"."title" AS text) OR "sectors"."description" IS DISTINCT FROM CAST("v"."description" AS text) OR "sectors"."body" IS DISTINCT FROM CAST("v"."body" AS text) OR "sectors"."body_html" IS DISTINCT FROM CAST("v"."body_html" AS text));
+WITH "v" ("slug", "#key", "#hash") AS (VALUES
+  ('food-security', 'food-security', 'f2d22e9718a0dad65147abea1bddb132756c68377512a56e02bdcb2dea675165'),
+  ('health', 'health', 'c737544ac8f7bdc10b2b51866975bf3cb89cdbf2855107d53e0084b4f688ad2b'),
+  ('shelter', 'shelter', '6a503bdea8bde7a70e6061b456d4a21dca183e5daf4b7c04d2940dd51bfc62f8'),
+  ('wash', 'wash', '32791dfdc9f4622ea0b8d2a9736ef0f6333db1396826fe22cc51eab517dc9417'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
 
 -- contacts: 3 records, key name, organization, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', '["Dwayne \"DJ\" Brown","Red Cross"]', 'ceae5e51d85933e173bcbbd954d50b91a2508fac793c19b9ca532ad48315d5e5' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "contacts" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT 'Dwayne "DJ" Brown', 'Red Cross', 'Field officer', '0755', 'WASH', 'Westmoreland', '18.2180', '-78.1300', 'field', 'deployed', 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
-Second line with émoji 🌀', FALSE, TRUE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "contacts" WHERE "name" = 'Dwayne "DJ" Brown' AND "organization" = 'Red Cross');
-UPDATE "contacts" SET "position" = 'Field officer', "phone" = '0755', "sector" = 'WASH', "parish" = 'Westmoreland', "latitude" = '18.2180', "longitude" = '-78.1300', "location_type" = 'field', "status" = 'deployed', "notes" = 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
-Second line with émoji 🌀', "deleted" = FALSE, "approved" = TRUE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "name" = 'Dwayne "DJ" Brown' AND "organization" = 'Red Cross' AND ("position" IS DISTINCT FROM 'Field officer' OR "phone" IS DISTINCT FROM '0755' OR "sector" IS DISTINCT FROM 'WASH' OR "parish" IS DISTINCT FROM 'Westmoreland' OR "latitude" IS DISTINCT FROM '18.2180' OR "longitude" IS DISTINCT FROM '-78.1300' OR "location_type" IS DISTINCT FROM 'field' OR "status" IS DISTINCT FROM 'deployed' OR "notes" IS DISTINCT FROM 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
-Second line with émoji 🌀' OR "deleted" IS DISTINCT FROM FALSE OR "approved" IS DISTINCT FROM TRUE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', '["Sandra Campbell","Parish Disaster Office"]', 'a30b952360161aa7d72fcb62ab67109136fecb085d1d7e00f11a53dc25abdd03' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "contacts" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved", "created_at", "updated_at") SELECT 'Sandra Campbell', 'Parish Disaster Office', 'Coordinator', 's.campbell@example.org', '+1 876 555 0101', 'Shelter', 'St. Elizabeth', 'Black River', '18.0265', '-77.8487', 'office', 'active', FALSE, TRUE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "contacts" WHERE "name" = 'Sandra Campbell' AND "organization" = 'Parish Disaster Office');
-UPDATE "contacts" SET "position" = 'Coordinator', "email" = 's.campbell@example.org', "phone" = '+1 876 555 0101', "sector" = 'Shelter', "parish" = 'St. Elizabeth', "community" = 'Black River', "latitude" = '18.0265', "longitude" = '-77.8487', "location_type" = 'office', "status" = 'active', "deleted" = FALSE, "approved" = TRUE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "name" = 'Sandra Campbell' AND "organization" = 'Parish Disaster Office' AND ("position" IS DISTINCT FROM 'Coordinator' OR "email" IS DISTINCT FROM 's.campbell@example.org' OR "phone" IS DISTINCT FROM '+1 876 555 0101' OR "sector" IS DISTINCT FROM 'Shelter' OR "parish" IS DISTINCT FROM 'St. Elizabeth' OR "community" IS DISTINCT FROM 'Black River' OR "latitude" IS DISTINCT FROM '18.0265' OR "longitude" IS DISTINCT FROM '-77.8487' OR "location_type" IS DISTINCT FROM 'office' OR "status" IS DISTINCT FROM 'active' OR "deleted" IS DISTINCT FROM FALSE OR "approved" IS DISTINCT FROM TRUE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', '["no","null"]', '2ebb915ee517a13a5145d250f1da09254a55e6dbae89398d8d2bf9125bbeffc0' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "contacts" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT 'no', 'null', 'yes', 'Health', '~', 'field', 'active', 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', FALSE, TRUE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "contacts" WHERE "name" = 'no' AND "organization" = 'null');
-UPDATE "contacts" SET "position" = 'yes', "sector" = 'Health', "parish" = '~', "location_type" = 'field', "status" = 'active', "notes" = 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', "deleted" = FALSE, "approved" = TRUE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "name" = 'no' AND "organization" = 'null' AND ("position" IS DISTINCT FROM 'yes' OR "sector" IS DISTINCT FROM 'Health' OR "parish" IS DISTINCT FROM '~' OR "location_type" IS DISTINCT FROM 'field' OR "status" IS DISTINCT FROM 'active' OR "notes" IS DISTINCT FROM 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.' OR "deleted" IS DISTINCT FROM FALSE OR "approved" IS DISTINCT FROM TRUE);
+WITH "v" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('Dwayne "DJ" Brown', 'Red Cross', 'Field officer', '0755', 'WASH', 'Westmoreland', '18.2180', '-78.1300', 'field', 'deployed', 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
+Second line with émoji 🌀', FALSE, TRUE))
+INSERT INTO "contacts" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT CAST("v"."name" AS text), CAST("v"."organization" AS text), CAST("v"."position" AS text), CAST("v"."phone" AS text), CAST("v"."sector" AS text), CAST("v"."parish" AS text), CAST("v"."latitude" AS text), CAST("v"."longitude" AS text), CAST("v"."location_type" AS text), CAST("v"."status" AS text), CAST("v"."notes" AS text), CAST("v"."deleted" AS boolean), CAST("v"."approved" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "contacts" AS "t" WHERE "t"."name" = "v"."name" AND "t"."organization" = "v"."organization");
+WITH "v" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('Dwayne "DJ" Brown', 'Red Cross', 'Field officer', '0755', 'WASH', 'Westmoreland', '18.2180', '-78.1300', 'field', 'deployed', 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
+Second line with émoji 🌀', FALSE, TRUE))
+UPDATE "contacts" SET "position" = CAST("v"."position" AS text), "phone" = CAST("v"."phone" AS text), "sector" = CAST("v"."sector" AS text), "parish" = CAST("v"."parish" AS text), "latitude" = CAST("v"."latitude" AS text), "longitude" = CAST("v"."longitude" AS text), "location_type" = CAST("v"."location_type" AS text), "status" = CAST("v"."status" AS text), "notes" = CAST("v"."notes" AS text), "deleted" = CAST("v"."deleted" AS boolean), "approved" = CAST("v"."approved" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "contacts"."name" = "v"."name" AND "contacts"."organization" = "v"."organization" AND ("contacts"."position" IS DISTINCT FROM CAST("v"."position" AS text) OR "contacts"."phone" IS DISTINCT FROM CAST("v"."phone" AS text) OR "contacts"."sector" IS DISTINCT FROM CAST("v"."sector" AS text) OR "contacts"."parish" IS DISTINCT FROM CAST("v"."parish" AS text) OR "contacts"."latitude" IS DISTINCT FROM CAST("v"."latitude" AS text) OR "contacts"."longitude" IS DISTINCT FROM CAST("v"."longitude" AS text) OR "contacts"."location_type" IS DISTINCT FROM CAST("v"."location_type" AS text) OR "contacts"."status" IS DISTINCT FROM CAST("v"."status" AS text) OR "contacts"."notes" IS DISTINCT FROM CAST("v"."notes" AS text) OR "contacts"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean) OR "contacts"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean));
+WITH "v" ("name", "organization", "#key", "#hash") AS (VALUES
+  ('Dwayne "DJ" Brown', 'Red Cross', '["Dwayne \"DJ\" Brown","Red Cross"]', '2b1b44ff5aa7fa7f01299414850e5da8a70254c2d8ea5f7861179555801180d7'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
+WITH "v" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved") AS (VALUES
+  ('Sandra Campbell', 'Parish Disaster Office', 'Coordinator', 's.campbell@example.org', '+1 876 555 0101', 'Shelter', 'St. Elizabeth', 'Black River', '18.0265', '-77.8487', 'office', 'active', FALSE, TRUE))
+INSERT INTO "contacts" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved", "created_at", "updated_at") SELECT CAST("v"."name" AS text), CAST("v"."organization" AS text), CAST("v"."position" AS text), CAST("v"."email" AS text), CAST("v"."phone" AS text), CAST("v"."sector" AS text), CAST("v"."parish" AS text), CAST("v"."community" AS text), CAST("v"."latitude" AS text), CAST("v"."longitude" AS text), CAST("v"."location_type" AS text), CAST("v"."status" AS text), CAST("v"."deleted" AS boolean), CAST("v"."approved" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "contacts" AS "t" WHERE "t"."name" = "v"."name" AND "t"."organization" = "v"."organization");
+WITH "v" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved") AS (VALUES
+  ('Sandra Campbell', 'Parish Disaster Office', 'Coordinator', 's.campbell@example.org', '+1 876 555 0101', 'Shelter', 'St. Elizabeth', 'Black River', '18.0265', '-77.8487', 'office', 'active', FALSE, TRUE))
+UPDATE "contacts" SET "position" = CAST("v"."position" AS text), "email" = CAST("v"."email" AS text), "phone" = CAST("v"."phone" AS text), "sector" = CAST("v"."sector" AS text), "parish" = CAST("v"."parish" AS text), "community" = CAST("v"."community" AS text), "latitude" = CAST("v"."latitude" AS text), "longitude" = CAST("v"."longitude" AS text), "location_type" = CAST("v"."location_type" AS text), "status" = CAST("v"."status" AS text), "deleted" = CAST("v"."deleted" AS boolean), "approved" = CAST("v"."approved" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "contacts"."name" = "v"."name" AND "contacts"."organization" = "v"."organization" AND ("contacts"."position" IS DISTINCT FROM CAST("v"."position" AS text) OR "contacts"."email" IS DISTINCT FROM CAST("v"."email" AS text) OR "contacts"."phone" IS DISTINCT FROM CAST("v"."phone" AS text) OR "contacts"."sector" IS DISTINCT FROM CAST("v"."sector" AS text) OR "contacts"."parish" IS DISTINCT FROM CAST("v"."parish" AS text) OR "contacts"."community" IS DISTINCT FROM CAST("v"."community" AS text) OR "contacts"."latitude" IS DISTINCT FROM CAST("v"."latitude" AS text) OR "contacts"."longitude" IS DISTINCT FROM CAST("v"."longitude" AS text) OR "contacts"."location_type" IS DISTINCT FROM CAST("v"."location_type" AS text) OR "contacts"."status" IS DISTINCT FROM CAST("v"."status" AS text) OR "contacts"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean) OR "contacts"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean));
+WITH "v" ("name", "organization", "#key", "#hash") AS (VALUES
+  ('Sandra Campbell', 'Parish Disaster Office', '["Sandra Campbell","Parish Disaster Office"]', 'd491ce7a806ca1f60dd512a13fbdbb68bba6ce829f198650f40164d8efa62911'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
+WITH "v" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('no', 'null', 'yes', 'Health', '~', 'field', 'active', 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', FALSE, TRUE))
+INSERT INTO "contacts" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT CAST("v"."name" AS text), CAST("v"."organization" AS text), CAST("v"."position" AS text), CAST("v"."sector" AS text), CAST("v"."parish" AS text), CAST("v"."location_type" AS text), CAST("v"."status" AS text), CAST("v"."notes" AS text), CAST("v"."deleted" AS boolean), CAST("v"."approved" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "contacts" AS "t" WHERE "t"."name" = "v"."name" AND "t"."organization" = "v"."organization");
+WITH "v" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('no', 'null', 'yes', 'Health', '~', 'field', 'active', 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', FALSE, TRUE))
+UPDATE "contacts" SET "position" = CAST("v"."position" AS text), "sector" = CAST("v"."sector" AS text), "parish" = CAST("v"."parish" AS text), "location_type" = CAST("v"."location_type" AS text), "status" = CAST("v"."status" AS text), "notes" = CAST("v"."notes" AS text), "deleted" = CAST("v"."deleted" AS boolean), "approved" = CAST("v"."approved" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "contacts"."name" = "v"."name" AND "contacts"."organization" = "v"."organization" AND ("contacts"."position" IS DISTINCT FROM CAST("v"."position" AS text) OR "contacts"."sector" IS DISTINCT FROM CAST("v"."sector" AS text) OR "contacts"."parish" IS DISTINCT FROM CAST("v"."parish" AS text) OR "contacts"."location_type" IS DISTINCT FROM CAST("v"."location_type" AS text) OR "contacts"."status" IS DISTINCT FROM CAST("v"."status" AS text) OR "contacts"."notes" IS DISTINCT FROM CAST("v"."notes" AS text) OR "contacts"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean) OR "contacts"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean));
+WITH "v" ("name", "organization", "#key", "#hash") AS (VALUES
+  ('no', 'null', '["no","null"]', 'a2f7c41e077142718f402d9671cf1303a4df1c1b565a72b5b2a499eeace4875e'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
 
 -- resources: 2 records, key url, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', 'https://example.org/resources/shelter-guidelines.pdf', 'e6c7d7889d6f6d6a15964249ba0e562255b74b63158e672b0b3117b7b983c4b0' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "resources" ("title", "description", "url", "category", "sector", "submitted_by", "approved", "created_at", "updated_at") SELECT 'Shelter Guidelines', 'Emergency shelter standards for the response.', 'https://example.org/resources/shelter-guidelines.pdf', 'Guidelines', 'Shelter', 'Shelter Cluster', TRUE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "resources" WHERE "url" = 'https://example.org/resources/shelter-guidelines.pdf');
-UPDATE "resources" SET "title" = 'Shelter Guidelines', "description" = 'Emergency shelter standards for the response.', "category" = 'Guidelines', "sector" = 'Shelter', "submitted_by" = 'Shelter Cluster', "approved" = TRUE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "url" = 'https://example.org/resources/shelter-guidelines.pdf' AND ("title" IS DISTINCT FROM 'Shelter Guidelines' OR "description" IS DISTINCT FROM 'Emergency shelter standards for the response.' OR "category" IS DISTINCT FROM 'Guidelines' OR "sector" IS DISTINCT FROM 'Shelter' OR "submitted_by" IS DISTINCT FROM 'Shelter Cluster' OR "approved" IS DISTINCT FROM TRUE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', 'https://example.org/resources/water-quality', 'ce46149a6f0b1a4614a71c542c40d81fd748060f28949dc8bf7df7c544566ff6' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "resources" ("title", "url", "category", "sector", "approved", "created_at", "updated_at") SELECT 'Water Quality Testing', 'https://example.org/resources/water-quality', 'Guidelines', 'WASH', TRUE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "resources" WHERE "url" = 'https://example.org/resources/water-quality');
-UPDATE "resources" SET "title" = 'Water Quality Testing', "category" = 'Guidelines', "sector" = 'WASH', "approved" = TRUE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "url" = 'https://example.org/resources/water-quality' AND ("title" IS DISTINCT FROM 'Water Quality Testing' OR "category" IS DISTINCT FROM 'Guidelines' OR "sector" IS DISTINCT FROM 'WASH' OR "approved" IS DISTINCT FROM TRUE);
+WITH "v" ("title", "description", "url", "category", "sector", "submitted_by", "approved") AS (VALUES
+  ('Shelter Guidelines', 'Emergency shelter standards for the response.', 'https://example.org/resources/shelter-guidelines.pdf', 'Guidelines', 'Shelter', 'Shelter Cluster', TRUE))
+INSERT INTO "resources" ("title", "description", "url", "category", "sector", "submitted_by", "approved", "created_at", "updated_at") SELECT CAST("v"."title" AS text), CAST("v"."description" AS text), CAST("v"."url" AS text), CAST("v"."category" AS text), CAST("v"."sector" AS text), CAST("v"."submitted_by" AS text), CAST("v"."approved" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "resources" AS "t" WHERE "t"."url" = "v"."url");
+WITH "v" ("title", "description", "url", "category", "sector", "submitted_by", "approved") AS (VALUES
+  ('Shelter Guidelines', 'Emergency shelter standards for the response.', 'https://example.org/resources/shelter-guidelines.pdf', 'Guidelines', 'Shelter', 'Shelter Cluster', TRUE))
+UPDATE "resources" SET "title" = CAST("v"."title" AS text), "description" = CAST("v"."description" AS text), "category" = CAST("v"."category" AS text), "sector" = CAST("v"."sector" AS text), "submitted_by" = CAST("v"."submitted_by" AS text), "approved" = CAST("v"."approved" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "resources"."url" = "v"."url" AND ("resources"."title" IS DISTINCT FROM CAST("v"."title" AS text) OR "resources"."description" IS DISTINCT FROM CAST("v"."description" AS text) OR "resources"."category" IS DISTINCT FROM CAST("v"."category" AS text) OR "resources"."sector" IS DISTINCT FROM CAST("v"."sector" AS text) OR "resources"."submitted_by" IS DISTINCT FROM CAST("v"."submitted_by" AS text) OR "resources"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean));
+WITH "v" ("url", "#key", "#hash") AS (VALUES
+  ('https://example.org/resources/shelter-guidelines.pdf', 'https://example.org/resources/shelter-guidelines.pdf', 'b5d1189a545ae80f2be59b88d45f64ab0644184b0497f63057057436c6970acf'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
+WITH "v" ("title", "url", "category", "sector", "approved") AS (VALUES
+  ('Water Quality Testing', 'https://example.org/resources/water-quality', 'Guidelines', 'WASH', TRUE))
+INSERT INTO "resources" ("title", "url", "category", "sector", "approved", "created_at", "updated_at") SELECT CAST("v"."title" AS text), CAST("v"."url" AS text), CAST("v"."category" AS text), CAST("v"."sector" AS text), CAST("v"."approved" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "resources" AS "t" WHERE "t"."url" = "v"."url");
+WITH "v" ("title", "url", "category", "sector", "approved") AS (VALUES
+  ('Water Quality Testing', 'https://example.org/resources/water-quality', 'Guidelines', 'WASH', TRUE))
+UPDATE "resources" SET "title" = CAST("v"."title" AS text), "category" = CAST("v"."category" AS text), "sector" = CAST("v"."sector" AS text), "approved" = CAST("v"."approved" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "resources"."url" = "v"."url" AND ("resources"."title" IS DISTINCT FROM CAST("v"."title" AS text) OR "resources"."category" IS DISTINCT FROM CAST("v"."category" AS text) OR "resources"."sector" IS DISTINCT FROM CAST("v"."sector" AS text) OR "resources"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean));
+WITH "v" ("url", "#key", "#hash") AS (VALUES
+  ('https://example.org/resources/water-quality', 'https://example.org/resources/water-quality', '07a84926fce16b14f2c2b66a5bc54fd4af4f55482b167631b000bd0275202ed8'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
 
 -- users: 2 records, key username, insert only (on_conflict: keep)
 -- users admin: inserted by seed_initial_data.py or seedc apply, which read $ADMIN_PASSWORD; a script cannot hash a password
 -- users im.officer: inserted by seed_initial_data.py or seedc apply, which read $IM_OFFICER_PASSWORD; a script cannot hash a password
 
 -- whatsapp_groups: 4 records, key link, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleFood04', '7d4e007ca2609409f9295944352241065bc42b12e1c372fa0c9e14fb5d7bba44' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT 'Food Security Working Group', 'Food Security', 'Distribution plans by parish (no duplicate targeting).', 'https://chat.whatsapp.com/ExampleFood04', FALSE, FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleFood04');
-UPDATE "whatsapp_groups" SET "name" = 'Food Security Working Group', "sector" = 'Food Security', "description" = 'Distribution plans by parish (no duplicate targeting).', "approved" = FALSE, "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "link" = 'https://chat.whatsapp.com/ExampleFood04' AND ("name" IS DISTINCT FROM 'Food Security Working Group' OR "sector" IS DISTINCT FROM 'Food Security' OR "description" IS DISTINCT FROM 'Distribution plans by parish (no duplicate targeting).' OR "approved" IS DISTINCT FROM FALSE OR "deleted" IS DISTINCT FROM FALSE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleHealth03', '122cec24b523bdb76abd44a5296c364971bef5b6e73c22dc6b04ad83216f0622' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT 'Health Partners', 'Health', 'Mobile clinics & "surge" staff; cholera alerts.', 'https://chat.whatsapp.com/ExampleHealth03', TRUE, FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleHealth03');
-UPDATE "whatsapp_groups" SET "name" = 'Health Partners', "sector" = 'Health', "description" = 'Mobile clinics & "surge" staff; cholera alerts.', "approved" = TRUE, "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "link" = 'https://chat.whatsapp.com/ExampleHealth03' AND ("name" IS DISTINCT FROM 'Health Partners' OR "sector" IS DISTINCT FROM 'Health' OR "description" IS DISTINCT FROM 'Mobile clinics & "surge" staff; cholera alerts.' OR "approved" IS DISTINCT FROM TRUE OR "deleted" IS DISTINCT FROM FALSE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleShelter01', 'a4a4eda12a34143b87a7ae78f0b78d65b6f9c4203e50cf4210c626e894400047' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted", "created_at", "updated_at") SELECT 'Shelter Cluster IM', 'Shelter', 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', 'https://chat.whatsapp.com/ExampleShelter01', 'Marlene O''Connor', 'shelter.im@example.org', TRUE, FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleShelter01');
-UPDATE "whatsapp_groups" SET "name" = 'Shelter Cluster IM', "sector" = 'Shelter', "description" = 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', "contact_name" = 'Marlene O''Connor', "contact_email" = 'shelter.im@example.org', "approved" = TRUE, "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "link" = 'https://chat.whatsapp.com/ExampleShelter01' AND ("name" IS DISTINCT FROM 'Shelter Cluster IM' OR "sector" IS DISTINCT FROM 'Shelter' OR "description" IS DISTINCT FROM 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.' OR "contact_name" IS DISTINCT FROM 'Marlene O''Connor' OR "contact_email" IS DISTINCT FROM 'shelter.im@example.org' OR "approved" IS DISTINCT FROM TRUE OR "deleted" IS DISTINCT FROM FALSE);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleWash02', '5a76ee1bc813fe23825b0eccc93fb256b9e583e209686d24fb007c96c982b331' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT 'WASH Coordination', 'WASH', 'Water trucking schedules and chlorination points.
+WITH "v" ("name", "sector", "description", "link", "approved", "deleted") AS (VALUES
+  ('Food Security Working Group', 'Food Security', 'Distribution plans by parish (no duplicate targeting).', 'https://chat.whatsapp.com/ExampleFood04', FALSE, FALSE),
+  ('Health Partners', 'Health', 'Mobile clinics & "surge" staff; cholera alerts.', 'https://chat.whatsapp.com/ExampleHealth03', TRUE, FALSE),
+  ('WASH Coordination', 'WASH', 'Water trucking schedules and chlorination points.
 Post daily updates before 18:00 — thank you 💧
-', 'https://chat.whatsapp.com/ExampleWash02', TRUE, FALSE, CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleWash02');
-UPDATE "whatsapp_groups" SET "name" = 'WASH Coordination', "sector" = 'WASH', "description" = 'Water trucking schedules and chlorination points.
+', 'https://chat.whatsapp.com/ExampleWash02', TRUE, FALSE))
+INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT CAST("v"."name" AS text), CAST("v"."sector" AS text), CAST("v"."description" AS text), CAST("v"."link" AS text), CAST("v"."approved" AS boolean), CAST("v"."deleted" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" AS "t" WHERE "t"."link" = "v"."link");
+WITH "v" ("name", "sector", "description", "link", "approved", "deleted") AS (VALUES
+  ('Food Security Working Group', 'Food Security', 'Distribution plans by parish (no duplicate targeting).', 'https://chat.whatsapp.com/ExampleFood04', FALSE, FALSE),
+  ('Health Partners', 'Health', 'Mobile clinics & "surge" staff; cholera alerts.', 'https://chat.whatsapp.com/ExampleHealth03', TRUE, FALSE),
+  ('WASH Coordination', 'WASH', 'Water trucking schedules and chlorination points.
 Post daily updates before 18:00 — thank you 💧
-', "approved" = TRUE, "deleted" = FALSE, "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) WHERE "link" = 'https://chat.whatsapp.com/ExampleWash02' AND ("name" IS DISTINCT FROM 'WASH Coordination' OR "sector" IS DISTINCT FROM 'WASH' OR "description" IS DISTINCT FROM 'Water trucking schedules and chlorination points.
-Post daily updates before 18:00 — thank you 💧
-' OR "approved" IS DISTINCT FROM TRUE OR "deleted" IS DISTINCT FROM FALSE);
+', 'https://chat.whatsapp.com/ExampleWash02', TRUE, FALSE))
+UPDATE "whatsapp_groups" SET "name" = CAST("v"."name" AS text), "sector" = CAST("v"."sector" AS text), "description" = CAST("v"."description" AS text), "approved" = CAST("v"."approved" AS boolean), "deleted" = CAST("v"."deleted" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "whatsapp_groups"."link" = "v"."link" AND ("whatsapp_groups"."name" IS DISTINCT FROM CAST("v"."name" AS text) OR "whatsapp_groups"."sector" IS DISTINCT FROM CAST("v"."sector" AS text) OR "whatsapp_groups"."description" IS DISTINCT FROM CAST("v"."description" AS text) OR "whatsapp_groups"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean) OR "whatsapp_groups"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean));
+WITH "v" ("link", "#key", "#hash") AS (VALUES
+  ('https://chat.whatsapp.com/ExampleFood04', 'https://chat.whatsapp.com/ExampleFood04', 'ca5904b8c823b4c0adb6b3bba2d536ab78439df6f2dee4bb85151153875d6e3a'),
+  ('https://chat.whatsapp.com/ExampleHealth03', 'https://chat.whatsapp.com/ExampleHealth03', '393feca09b0657dce4b383ba88cd87c198c2097d6d9b82e9ccffed1e7a02ccd7'),
+  ('https://chat.whatsapp.com/ExampleWash02', 'https://chat.whatsapp.com/ExampleWash02', '59595fcdf40a9f47866249895f2f12303283249c0db57452ab8c406177a23c04'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
+WITH "v" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted") AS (VALUES
+  ('Shelter Cluster IM', 'Shelter', 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', 'https://chat.whatsapp.com/ExampleShelter01', 'Marlene O''Connor', 'shelter.im@example.org', TRUE, FALSE))
+INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted", "created_at", "updated_at") SELECT CAST("v"."name" AS text), CAST("v"."sector" AS text), CAST("v"."description" AS text), CAST("v"."link" AS text), CAST("v"."contact_name" AS text), CAST("v"."contact_email" AS text), CAST("v"."approved" AS boolean), CAST("v"."deleted" AS boolean), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp), CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" AS "t" WHERE "t"."link" = "v"."link");
+WITH "v" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted") AS (VALUES
+  ('Shelter Cluster IM', 'Shelter', 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', 'https://chat.whatsapp.com/ExampleShelter01', 'Marlene O''Connor', 'shelter.im@example.org', TRUE, FALSE))
+UPDATE "whatsapp_groups" SET "name" = CAST("v"."name" AS text), "sector" = CAST("v"."sector" AS text), "description" = CAST("v"."description" AS text), "contact_name" = CAST("v"."contact_name" AS text), "contact_email" = CAST("v"."contact_email" AS text), "approved" = CAST("v"."approved" AS boolean), "deleted" = CAST("v"."deleted" AS boolean), "updated_at" = CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp) FROM "v" WHERE "whatsapp_groups"."link" = "v"."link" AND ("whatsapp_groups"."name" IS DISTINCT FROM CAST("v"."name" AS text) OR "whatsapp_groups"."sector" IS DISTINCT FROM CAST("v"."sector" AS text) OR "whatsapp_groups"."description" IS DISTINCT FROM CAST("v"."description" AS text) OR "whatsapp_groups"."contact_name" IS DISTINCT FROM CAST("v"."contact_name" AS text) OR "whatsapp_groups"."contact_email" IS DISTINCT FROM CAST("v"."contact_email" AS text) OR "whatsapp_groups"."approved" IS DISTINCT FROM CAST("v"."approved" AS boolean) OR "whatsapp_groups"."deleted" IS DISTINCT FROM CAST("v"."deleted" AS boolean));
+WITH "v" ("link", "#key", "#hash") AS (VALUES
+  ('https://chat.whatsapp.com/ExampleShelter01', 'https://chat.whatsapp.com/ExampleShelter01', '0d9a49fb2fd769f44fd597166cd7f45b76da7b4035a48c5b9bbab4e85fb660d5'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS DISTINCT FROM excluded."value_hash";
 
 -- Not stamped as fully applied: records with passwords are left to seedc apply or seed_initial_data.py.
 COMMIT;

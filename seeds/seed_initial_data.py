@@ -84,8 +84,8 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("5W Form: new fields", "<p>The <a href=\"/forms/5w\">5W form</a> now asks for beneficiary breakdowns by sex and age.\nOlder submissions stay valid.</p>\n", "2026-11-20 00:00:00.000000", "medium", "IM Team", "forms,5w", True, False, "5W Form: new fields", "f89ae185371a43869d91e2ae3eeeb34a69fe80ec07b695244d9a49cc1cafe3ab"),
-                ("General Coordination Meeting", "<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.\nSector leads: please send your 3W updates by Wednesday evening.</p>\n", "2026-11-18 00:00:00.000000", "high", "IM Team", "coordination,meetings", True, False, "General Coordination Meeting", "1251e897ca1b63c36e285c9abb7b0ae3649db9f4f2b465196d7a0ac7fb825f55"),
+                ("5W Form: new fields", "<p>The <a href=\"/forms/5w\">5W form</a> now asks for beneficiary breakdowns by sex and age.\nOlder submissions stay valid.</p>\n", "2026-11-20 00:00:00.000000", "medium", "IM Team", "forms,5w", True, False, "5W Form: new fields", "6edf0305fa57e54ac3f1a6dda17fed5a8a5c834a7218e31b038811f2994a08c7"),
+                ("General Coordination Meeting", "<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.\nSector leads: please send your 3W updates by Wednesday evening.</p>\n", "2026-11-18 00:00:00.000000", "high", "IM Team", "coordination,meetings", True, False, "General Coordination Meeting", "f5649b74be2e970fe9a8d085ff1f5995aa03bc57c76515393c9cfdc673ba18b2"),
             ),
         ),
     )),
@@ -106,7 +106,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("5W Reporting Template", "5w-template", "https://example.org/files/5w-template.xlsx", "Offline 5W form for partners without connectivity.", "IM Team", False, "5w-template", "460ba635c92ba14650625534d60e21d38564c737515969883119e49077227994"),
+                ("5W Reporting Template", "5w-template", "https://example.org/files/5w-template.xlsx", "Offline 5W form for partners without connectivity.", "IM Team", False, "5w-template", "0b1f077b715926a0bc27f4eade613175b53e9b246e9f1dbeab39428834f38637"),
             ),
         ),
         _Group(
@@ -125,7 +125,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Coordination Structure", "coordination", "https://example.org/coordination", "IM Team", False, "coordination", "6710a56a5aff208711aa6b3ff07a5fc861ffae5d85549c6eca1b9373b9d5416d"),
+                ("Coordination Structure", "coordination", "https://example.org/coordination", "IM Team", False, "coordination", "01f9562442ae1604bc3204cb9874b2e0b81737aa4e354015247b93bd19535624"),
             ),
         ),
     )),
@@ -146,10 +146,10 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("food-security", "Food Security", "Food distributions and market monitoring", "\n# Food Security\n\nDistributions are planned by parish to avoid duplicate targeting; see the\n[Shelter](/sectors/shelter) page for shared site lists.\n", "<h1>Food Security</h1>\n<p>Distributions are planned by parish to avoid duplicate targeting; see the\n<a href=\"/sectors/shelter\">Shelter</a> page for shared site lists.</p>\n", "food-security", "3173b92a11aa3e92ec9cb11472e23508ef31d619d7047778b418acf39a35c3ec"),
-                ("health", "Health", "Health services, mobile clinics and disease surveillance", "\n# Health\n\nMobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: https://example.org/health-alerts\n", "<h1>Health</h1>\n<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: <a href=\"https://example.org/health-alerts\">https://example.org/health-alerts</a></p>\n", "health", "6b93a2c84e259e90b6b45510624fba91ad10f135b27a930a526ed1058affb306"),
-                ("shelter", "Shelter", "Emergency shelter, NFIs and site management", "\n# Shelter\n\nPartners report distributions through the [5W form](/forms/5w); progress is on the\n[5W dashboard](/dashboards/5w).\n\n| Item | Target | Reached |\n|------|-------:|--------:|\n| Tarpaulins | 12,000 | 7,450 |\n| Shelter kits | 3,000 | 1,120 |\n", "<h1>Shelter</h1>\n<p>Partners report distributions through the <a href=\"/forms/5w\">5W form</a>; progress is on the\n<a href=\"/dashboards/5w\">5W dashboard</a>.</p>\n<table>\n<thead>\n<tr>\n<th>Item</th>\n<th align=\"right\">Target</th>\n<th align=\"right\">Reached</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Tarpaulins</td>\n<td align=\"right\">12,000</td>\n<td align=\"right\">7,450</td>\n</tr>\n<tr>\n<td>Shelter kits</td>\n<td align=\"right\">3,000</td>\n<td align=\"right\">1,120</td>\n</tr>\n</tbody>\n</table>\n", "shelter", "d9de7da0cdfa9ac80ed18ea166de92a057439201d11ccd6ae74ab8451bd4c05c"),
-                ("wash", "WASH", "Water, sanitation and hygiene", "\nWater trucking and chlorination points are coordinated in the WASH group.\nSee the [damage overview](/dashboards/damage) for affected water systems.\n\n~~Boil-water notice for Black River~~ lifted on 2026-11-20.\n", "<p>Water trucking and chlorination points are coordinated in the WASH group.\nSee the <a href=\"/dashboards/damage\">damage overview</a> for affected water systems.</p>\n<p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>\n", "wash", "75a616a21fcaa341495aacd2cee549c2c86a303a42eae05cbf5175160eb7a995"),
+                ("food-security", "Food Security", "Food distributions and market monitoring", "\n# Food Security\n\nDistributions are planned by parish to avoid duplicate targeting; see the\n[Shelter](/sectors/shelter) page for shared site lists.\n", "<h1>Food Security</h1>\n<p>Distributions are planned by parish to avoid duplicate targeting; see the\n<a href=\"/sectors/shelter\">Shelter</a> page for shared site lists.</p>\n", "food-security", "f2d22e9718a0dad65147abea1bddb132756c68377512a56e02bdcb2dea675165"),
+                ("health", "Health", "Health services, mobile clinics and disease surveillance", "\n# Health\n\nMobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: https://example.org/health-alerts\n", "<h1>Health</h1>\n<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases\nimmediately to the parish health department: <a href=\"https://example.org/health-alerts\">https://example.org/health-alerts</a></p>\n", "health", "c737544ac8f7bdc10b2b51866975bf3cb89cdbf2855107d53e0084b4f688ad2b"),
+                ("shelter", "Shelter", "Emergency shelter, NFIs and site management", "\n# Shelter\n\nPartners report distributions through the [5W form](/forms/5w); progress is on the\n[5W dashboard](/dashboards/5w).\n\n| Item | Target | Reached |\n|------|-------:|--------:|\n| Tarpaulins | 12,000 | 7,450 |\n| Shelter kits | 3,000 | 1,120 |\n", "<h1>Shelter</h1>\n<p>Partners report distributions through the <a href=\"/forms/5w\">5W form</a>; progress is on the\n<a href=\"/dashboards/5w\">5W dashboard</a>.</p>\n<table>\n<thead>\n<tr>\n<th>Item</th>\n<th align=\"right\">Target</th>\n<th align=\"right\">Reached</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Tarpaulins</td>\n<td align=\"right\">12,000</td>\n<td align=\"right\">7,450</td>\n</tr>\n<tr>\n<td>Shelter kits</td>\n<td align=\"right\">3,000</td>\n<td align=\"right\">1,120</td>\n</tr>\n</tbody>\n</table>\n", "shelter", "6a503bdea8bde7a70e6061b456d4a21dca183e5daf4b7c04d2940dd51bfc62f8"),
+                ("wash", "WASH", "Water, sanitation and hygiene", "\nWater trucking and chlorination points are coordinated in the WASH group.\nSee the [damage overview](/dashboards/damage) for affected water systems.\n\n~~Boil-water notice for Black River~~ lifted on 2026-11-20.\n", "<p>Water trucking and chlorination points are coordinated in the WASH group.\nSee the <a href=\"/dashboards/damage\">damage overview</a> for affected water systems.</p>\n<p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>\n", "wash", "32791dfdc9f4622ea0b8d2a9736ef0f6333db1396826fe22cc51eab517dc9417"),
             ),
         ),
     )),
@@ -170,7 +170,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Dwayne \"DJ\" Brown", "Red Cross", "Field officer", "0755", "WASH", "Westmoreland", "18.2180", "-78.1300", "field", "deployed", "Back\\slash test; it's fine -- really; DROP TABLE contacts; \nSecond line with émoji 🌀", False, True, "[\"Dwayne \\\"DJ\\\" Brown\",\"Red Cross\"]", "ceae5e51d85933e173bcbbd954d50b91a2508fac793c19b9ca532ad48315d5e5"),
+                ("Dwayne \"DJ\" Brown", "Red Cross", "Field officer", "0755", "WASH", "Westmoreland", "18.2180", "-78.1300", "field", "deployed", "Back\\slash test; it's fine -- really; DROP TABLE contacts; \nSecond line with émoji 🌀", False, True, "[\"Dwayne \\\"DJ\\\" Brown\",\"Red Cross\"]", "2b1b44ff5aa7fa7f01299414850e5da8a70254c2d8ea5f7861179555801180d7"),
             ),
         ),
         _Group(
@@ -189,7 +189,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Sandra Campbell", "Parish Disaster Office", "Coordinator", "s.campbell@example.org", "+1 876 555 0101", "Shelter", "St. Elizabeth", "Black River", "18.0265", "-77.8487", "office", "active", False, True, "[\"Sandra Campbell\",\"Parish Disaster Office\"]", "a30b952360161aa7d72fcb62ab67109136fecb085d1d7e00f11a53dc25abdd03"),
+                ("Sandra Campbell", "Parish Disaster Office", "Coordinator", "s.campbell@example.org", "+1 876 555 0101", "Shelter", "St. Elizabeth", "Black River", "18.0265", "-77.8487", "office", "active", False, True, "[\"Sandra Campbell\",\"Parish Disaster Office\"]", "d491ce7a806ca1f60dd512a13fbdbb68bba6ce829f198650f40164d8efa62911"),
             ),
         ),
         _Group(
@@ -208,7 +208,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("no", "null", "yes", "Health", "~", "field", "active", "Strings that YAML 1.1 would turn into booleans and nulls must stay strings.", False, True, "[\"no\",\"null\"]", "2ebb915ee517a13a5145d250f1da09254a55e6dbae89398d8d2bf9125bbeffc0"),
+                ("no", "null", "yes", "Health", "~", "field", "active", "Strings that YAML 1.1 would turn into booleans and nulls must stay strings.", False, True, "[\"no\",\"null\"]", "a2f7c41e077142718f402d9671cf1303a4df1c1b565a72b5b2a499eeace4875e"),
             ),
         ),
     )),
@@ -229,7 +229,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Shelter Guidelines", "Emergency shelter standards for the response.", "https://example.org/resources/shelter-guidelines.pdf", "Guidelines", "Shelter", "Shelter Cluster", True, "https://example.org/resources/shelter-guidelines.pdf", "e6c7d7889d6f6d6a15964249ba0e562255b74b63158e672b0b3117b7b983c4b0"),
+                ("Shelter Guidelines", "Emergency shelter standards for the response.", "https://example.org/resources/shelter-guidelines.pdf", "Guidelines", "Shelter", "Shelter Cluster", True, "https://example.org/resources/shelter-guidelines.pdf", "b5d1189a545ae80f2be59b88d45f64ab0644184b0497f63057057436c6970acf"),
             ),
         ),
         _Group(
@@ -248,7 +248,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Water Quality Testing", "https://example.org/resources/water-quality", "Guidelines", "WASH", True, "https://example.org/resources/water-quality", "ce46149a6f0b1a4614a71c542c40d81fd748060f28949dc8bf7df7c544566ff6"),
+                ("Water Quality Testing", "https://example.org/resources/water-quality", "Guidelines", "WASH", True, "https://example.org/resources/water-quality", "07a84926fce16b14f2c2b66a5bc54fd4af4f55482b167631b000bd0275202ed8"),
             ),
         ),
     )),
@@ -269,8 +269,8 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE NOT EXISTS (SELECT 1 FROM \"users\" WHERE \"username\" = CAST(%(p0)s AS text)) ON CONFLICT (\"table_name\", \"natural_key\") DO NOTHING",
             ),
             rows=(
-                ("admin", _Env("ADMIN_PASSWORD"), "System Administrator", "admin@example.org", True, True, "admin", "19d8659c479932d80a61886e281c92ef854c66d68bad788962bb952cad8d6c70"),
-                ("im.officer", _Env("IM_OFFICER_PASSWORD"), "IM Officer", "im.officer@example.org", False, True, "im.officer", "2f10ef74f0520bc467c888fd6376bc2f43f564cb38af57291ae684e6235c6503"),
+                ("admin", _Env("ADMIN_PASSWORD"), "System Administrator", "admin@example.org", True, True, "admin", "51c75b7b78d8a28738e16ba2959bb7f32cdcedbbd3f8ad41d16a83c72f820ced"),
+                ("im.officer", _Env("IM_OFFICER_PASSWORD"), "IM Officer", "im.officer@example.org", False, True, "im.officer", "9a92cbfe4edbd07a0574f9d345ff9577d9952741dc49364f58224048436d6905"),
             ),
         ),
     )),
@@ -291,9 +291,9 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Food Security Working Group", "Food Security", "Distribution plans by parish (no duplicate targeting).", "https://chat.whatsapp.com/ExampleFood04", False, False, "https://chat.whatsapp.com/ExampleFood04", "7d4e007ca2609409f9295944352241065bc42b12e1c372fa0c9e14fb5d7bba44"),
-                ("Health Partners", "Health", "Mobile clinics & \"surge\" staff; cholera alerts.", "https://chat.whatsapp.com/ExampleHealth03", True, False, "https://chat.whatsapp.com/ExampleHealth03", "122cec24b523bdb76abd44a5296c364971bef5b6e73c22dc6b04ad83216f0622"),
-                ("WASH Coordination", "WASH", "Water trucking schedules and chlorination points.\nPost daily updates before 18:00 — thank you 💧\n", "https://chat.whatsapp.com/ExampleWash02", True, False, "https://chat.whatsapp.com/ExampleWash02", "5a76ee1bc813fe23825b0eccc93fb256b9e583e209686d24fb007c96c982b331"),
+                ("Food Security Working Group", "Food Security", "Distribution plans by parish (no duplicate targeting).", "https://chat.whatsapp.com/ExampleFood04", False, False, "https://chat.whatsapp.com/ExampleFood04", "ca5904b8c823b4c0adb6b3bba2d536ab78439df6f2dee4bb85151153875d6e3a"),
+                ("Health Partners", "Health", "Mobile clinics & \"surge\" staff; cholera alerts.", "https://chat.whatsapp.com/ExampleHealth03", True, False, "https://chat.whatsapp.com/ExampleHealth03", "393feca09b0657dce4b383ba88cd87c198c2097d6d9b82e9ccffed1e7a02ccd7"),
+                ("WASH Coordination", "WASH", "Water trucking schedules and chlorination points.\nPost daily updates before 18:00 — thank you 💧\n", "https://chat.whatsapp.com/ExampleWash02", True, False, "https://chat.whatsapp.com/ExampleWash02", "59595fcdf40a9f47866249895f2f12303283249c0db57452ab8c406177a23c04"),
             ),
         ),
         _Group(
@@ -312,7 +312,7 @@ TABLES = (
                 "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT CAST(%(lt)s AS text), CAST(%(lk)s AS text), CAST(%(lh)s AS text) WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
             ),
             rows=(
-                ("Shelter Cluster IM", "Shelter", "Shelter partners: site lists, NFI pipeline, tarpaulin distributions.", "https://chat.whatsapp.com/ExampleShelter01", "Marlene O'Connor", "shelter.im@example.org", True, False, "https://chat.whatsapp.com/ExampleShelter01", "a4a4eda12a34143b87a7ae78f0b78d65b6f9c4203e50cf4210c626e894400047"),
+                ("Shelter Cluster IM", "Shelter", "Shelter partners: site lists, NFI pipeline, tarpaulin distributions.", "https://chat.whatsapp.com/ExampleShelter01", "Marlene O'Connor", "shelter.im@example.org", True, False, "https://chat.whatsapp.com/ExampleShelter01", "0d9a49fb2fd769f44fd597166cd7f45b76da7b4035a48c5b9bbab4e85fb660d5"),
             ),
         ),
     )),

@@ -8,36 +8,50 @@ BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS "seedc_ledger" ("table_name" TEXT NOT NULL, "natural_key" TEXT NOT NULL, "value_hash" TEXT NOT NULL, PRIMARY KEY ("table_name", "natural_key"));
 
 -- announcements: 2 records, key title, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'announcements', '5W Form: new fields', 'f89ae185371a43869d91e2ae3eeeb34a69fe80ec07b695244d9a49cc1cafe3ab' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "announcements" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted", "created_at", "updated_at") SELECT '5W Form: new fields', '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
+WITH "v" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted") AS (VALUES
+  ('5W Form: new fields', '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
 Older submissions stay valid.</p>
-', '2026-11-20 00:00:00.000000', 'medium', 'IM Team', 'forms,5w', 1, 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "announcements" WHERE "title" = '5W Form: new fields');
-UPDATE "announcements" SET "content" = '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
+', '2026-11-20 00:00:00.000000', 'medium', 'IM Team', 'forms,5w', 1, 0),
+  ('General Coordination Meeting', '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
+Sector leads: please send your 3W updates by Wednesday evening.</p>
+', '2026-11-18 00:00:00.000000', 'high', 'IM Team', 'coordination,meetings', 1, 0))
+INSERT INTO "announcements" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted", "created_at", "updated_at") SELECT "v"."title", "v"."content", "v"."date", "v"."priority", "v"."author", "v"."tags", "v"."approved", "v"."deleted", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "announcements" AS "t" WHERE "t"."title" = "v"."title");
+WITH "v" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted") AS (VALUES
+  ('5W Form: new fields', '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
 Older submissions stay valid.</p>
-', "date" = '2026-11-20 00:00:00.000000', "priority" = 'medium', "author" = 'IM Team', "tags" = 'forms,5w', "approved" = 1, "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "title" = '5W Form: new fields' AND ("content" IS NOT '<p>The <a href="/forms/5w">5W form</a> now asks for beneficiary breakdowns by sex and age.
-Older submissions stay valid.</p>
-' OR "date" IS NOT '2026-11-20 00:00:00.000000' OR "priority" IS NOT 'medium' OR "author" IS NOT 'IM Team' OR "tags" IS NOT 'forms,5w' OR "approved" IS NOT 1 OR "deleted" IS NOT 0);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'announcements', 'General Coordination Meeting', '1251e897ca1b63c36e285c9abb7b0ae3649db9f4f2b465196d7a0ac7fb825f55' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "announcements" ("title", "content", "date", "priority", "author", "tags", "approved", "deleted", "created_at", "updated_at") SELECT 'General Coordination Meeting', '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
+', '2026-11-20 00:00:00.000000', 'medium', 'IM Team', 'forms,5w', 1, 0),
+  ('General Coordination Meeting', '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
 Sector leads: please send your 3W updates by Wednesday evening.</p>
-', '2026-11-18 00:00:00.000000', 'high', 'IM Team', 'coordination,meetings', 1, 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "announcements" WHERE "title" = 'General Coordination Meeting');
-UPDATE "announcements" SET "content" = '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
-Sector leads: please send your 3W updates by Wednesday evening.</p>
-', "date" = '2026-11-18 00:00:00.000000', "priority" = 'high', "author" = 'IM Team', "tags" = 'coordination,meetings', "approved" = 1, "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "title" = 'General Coordination Meeting' AND ("content" IS NOT '<p>The general coordination meeting moves to <strong>Thursday 10:00</strong> at the EOC.
-Sector leads: please send your 3W updates by Wednesday evening.</p>
-' OR "date" IS NOT '2026-11-18 00:00:00.000000' OR "priority" IS NOT 'high' OR "author" IS NOT 'IM Team' OR "tags" IS NOT 'coordination,meetings' OR "approved" IS NOT 1 OR "deleted" IS NOT 0);
+', '2026-11-18 00:00:00.000000', 'high', 'IM Team', 'coordination,meetings', 1, 0))
+UPDATE "announcements" SET "content" = "v"."content", "date" = "v"."date", "priority" = "v"."priority", "author" = "v"."author", "tags" = "v"."tags", "approved" = "v"."approved", "deleted" = "v"."deleted", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "announcements"."title" = "v"."title" AND ("announcements"."content" IS NOT "v"."content" OR "announcements"."date" IS NOT "v"."date" OR "announcements"."priority" IS NOT "v"."priority" OR "announcements"."author" IS NOT "v"."author" OR "announcements"."tags" IS NOT "v"."tags" OR "announcements"."approved" IS NOT "v"."approved" OR "announcements"."deleted" IS NOT "v"."deleted");
+WITH "v" ("title", "#key", "#hash") AS (VALUES
+  ('5W Form: new fields', '5W Form: new fields', '6edf0305fa57e54ac3f1a6dda17fed5a8a5c834a7218e31b038811f2994a08c7'),
+  ('General Coordination Meeting', 'General Coordination Meeting', 'f5649b74be2e970fe9a8d085ff1f5995aa03bc57c76515393c9cfdc673ba18b2'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'announcements', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
 
 -- links: 2 records, key slug, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', '5w-template', '460ba635c92ba14650625534d60e21d38564c737515969883119e49077227994' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "links" ("title", "slug", "url", "description", "created_by", "deleted", "created_at", "updated_at") SELECT '5W Reporting Template', '5w-template', 'https://example.org/files/5w-template.xlsx', 'Offline 5W form for partners without connectivity.', 'IM Team', 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "links" WHERE "slug" = '5w-template');
-UPDATE "links" SET "title" = '5W Reporting Template', "url" = 'https://example.org/files/5w-template.xlsx', "description" = 'Offline 5W form for partners without connectivity.', "created_by" = 'IM Team', "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "slug" = '5w-template' AND ("title" IS NOT '5W Reporting Template' OR "url" IS NOT 'https://example.org/files/5w-template.xlsx' OR "description" IS NOT 'Offline 5W form for partners without connectivity.' OR "created_by" IS NOT 'IM Team' OR "deleted" IS NOT 0);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', 'coordination', '6710a56a5aff208711aa6b3ff07a5fc861ffae5d85549c6eca1b9373b9d5416d' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "links" ("title", "slug", "url", "created_by", "deleted", "created_at", "updated_at") SELECT 'Coordination Structure', 'coordination', 'https://example.org/coordination', 'IM Team', 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "links" WHERE "slug" = 'coordination');
-UPDATE "links" SET "title" = 'Coordination Structure', "url" = 'https://example.org/coordination', "created_by" = 'IM Team', "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "slug" = 'coordination' AND ("title" IS NOT 'Coordination Structure' OR "url" IS NOT 'https://example.org/coordination' OR "created_by" IS NOT 'IM Team' OR "deleted" IS NOT 0);
+WITH "v" ("title", "slug", "url", "description", "created_by", "deleted") AS (VALUES
+  ('5W Reporting Template', '5w-template', 'https://example.org/files/5w-template.xlsx', 'Offline 5W form for partners without connectivity.', 'IM Team', 0))
+INSERT INTO "links" ("title", "slug", "url", "description", "created_by", "deleted", "created_at", "updated_at") SELECT "v"."title", "v"."slug", "v"."url", "v"."description", "v"."created_by", "v"."deleted", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "links" AS "t" WHERE "t"."slug" = "v"."slug");
+WITH "v" ("title", "slug", "url", "description", "created_by", "deleted") AS (VALUES
+  ('5W Reporting Template', '5w-template', 'https://example.org/files/5w-template.xlsx', 'Offline 5W form for partners without connectivity.', 'IM Team', 0))
+UPDATE "links" SET "title" = "v"."title", "url" = "v"."url", "description" = "v"."description", "created_by" = "v"."created_by", "deleted" = "v"."deleted", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "links"."slug" = "v"."slug" AND ("links"."title" IS NOT "v"."title" OR "links"."url" IS NOT "v"."url" OR "links"."description" IS NOT "v"."description" OR "links"."created_by" IS NOT "v"."created_by" OR "links"."deleted" IS NOT "v"."deleted");
+WITH "v" ("slug", "#key", "#hash") AS (VALUES
+  ('5w-template', '5w-template', '0b1f077b715926a0bc27f4eade613175b53e9b246e9f1dbeab39428834f38637'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
+WITH "v" ("title", "slug", "url", "created_by", "deleted") AS (VALUES
+  ('Coordination Structure', 'coordination', 'https://example.org/coordination', 'IM Team', 0))
+INSERT INTO "links" ("title", "slug", "url", "created_by", "deleted", "created_at", "updated_at") SELECT "v"."title", "v"."slug", "v"."url", "v"."created_by", "v"."deleted", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "links" AS "t" WHERE "t"."slug" = "v"."slug");
+WITH "v" ("title", "slug", "url", "created_by", "deleted") AS (VALUES
+  ('Coordination Structure', 'coordination', 'https://example.org/coordination', 'IM Team', 0))
+UPDATE "links" SET "title" = "v"."title", "url" = "v"."url", "created_by" = "v"."created_by", "deleted" = "v"."deleted", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "links"."slug" = "v"."slug" AND ("links"."title" IS NOT "v"."title" OR "links"."url" IS NOT "v"."url" OR "links"."created_by" IS NOT "v"."created_by" OR "links"."deleted" IS NOT "v"."deleted");
+WITH "v" ("slug", "#key", "#hash") AS (VALUES
+  ('coordination', 'coordination', '01f9562442ae1604bc3204cb9874b2e0b81737aa4e354015247b93bd19535624'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'links', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
 
 -- sectors: 4 records, key slug, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'food-security', '3173b92a11aa3e92ec9cb11472e23508ef31d619d7047778b418acf39a35c3ec' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'food-security', 'Food Security', 'Food distributions and market monitoring', '
+WITH "v" ("slug", "title", "description", "body", "body_html") AS (VALUES
+  ('food-security', 'Food Security', 'Food distributions and market monitoring', '
 # Food Security
 
 Distributions are planned by parish to avoid duplicate targeting; see the
@@ -45,26 +59,8 @@ Distributions are planned by parish to avoid duplicate targeting; see the
 ', '<h1>Food Security</h1>
 <p>Distributions are planned by parish to avoid duplicate targeting; see the
 <a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
-', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'food-security');
-UPDATE "sectors" SET "title" = 'Food Security', "description" = 'Food distributions and market monitoring', "body" = '
-# Food Security
-
-Distributions are planned by parish to avoid duplicate targeting; see the
-[Shelter](/sectors/shelter) page for shared site lists.
-', "body_html" = '<h1>Food Security</h1>
-<p>Distributions are planned by parish to avoid duplicate targeting; see the
-<a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
-', "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "slug" = 'food-security' AND ("title" IS NOT 'Food Security' OR "description" IS NOT 'Food distributions and market monitoring' OR "body" IS NOT '
-# Food Security
-
-Distributions are planned by parish to avoid duplicate targeting; see the
-[Shelter](/sectors/shelter) page for shared site lists.
-' OR "body_html" IS NOT '<h1>Food Security</h1>
-<p>Distributions are planned by parish to avoid duplicate targeting; see the
-<a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
-');
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'health', '6b93a2c84e259e90b6b45510624fba91ad10f135b27a930a526ed1058affb306' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'health', 'Health', 'Health services, mobile clinics and disease surveillance', '
+'),
+  ('health', 'Health', 'Health services, mobile clinics and disease surveillance', '
 # Health
 
 Mobile clinic schedules are shared every morning. Report suspected cholera cases
@@ -72,26 +68,8 @@ immediately to the parish health department: https://example.org/health-alerts
 ', '<h1>Health</h1>
 <p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
 immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
-', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'health');
-UPDATE "sectors" SET "title" = 'Health', "description" = 'Health services, mobile clinics and disease surveillance', "body" = '
-# Health
-
-Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: https://example.org/health-alerts
-', "body_html" = '<h1>Health</h1>
-<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
-', "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "slug" = 'health' AND ("title" IS NOT 'Health' OR "description" IS NOT 'Health services, mobile clinics and disease surveillance' OR "body" IS NOT '
-# Health
-
-Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: https://example.org/health-alerts
-' OR "body_html" IS NOT '<h1>Health</h1>
-<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
-immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
-');
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'shelter', 'd9de7da0cdfa9ac80ed18ea166de92a057439201d11ccd6ae74ab8451bd4c05c' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'shelter', 'Shelter', 'Emergency shelter, NFIs and site management', '
+'),
+  ('shelter', 'Shelter', 'Emergency shelter, NFIs and site management', '
 # Shelter
 
 Partners report distributions through the [5W form](/forms/5w); progress is on the
@@ -125,78 +103,8 @@ Partners report distributions through the [5W form](/forms/5w); progress is on t
 </tr>
 </tbody>
 </table>
-', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'shelter');
-UPDATE "sectors" SET "title" = 'Shelter', "description" = 'Emergency shelter, NFIs and site management', "body" = '
-# Shelter
-
-Partners report distributions through the [5W form](/forms/5w); progress is on the
-[5W dashboard](/dashboards/5w).
-
-| Item | Target | Reached |
-|------|-------:|--------:|
-| Tarpaulins | 12,000 | 7,450 |
-| Shelter kits | 3,000 | 1,120 |
-', "body_html" = '<h1>Shelter</h1>
-<p>Partners report distributions through the <a href="/forms/5w">5W form</a>; progress is on the
-<a href="/dashboards/5w">5W dashboard</a>.</p>
-<table>
-<thead>
-<tr>
-<th>Item</th>
-<th align="right">Target</th>
-<th align="right">Reached</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td>Tarpaulins</td>
-<td align="right">12,000</td>
-<td align="right">7,450</td>
-</tr>
-<tr>
-<td>Shelter kits</td>
-<td align="right">3,000</td>
-<td align="right">1,120</td>
-</tr>
-</tbody>
-</table>
-', "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "slug" = 'shelter' AND ("title" IS NOT 'Shelter' OR "description" IS NOT 'Emergency shelter, NFIs and site management' OR "body" IS NOT '
-# Shelter
-
-Partners report distributions through the [5W form](/forms/5w); progress is on the
-[5W dashboard](/dashboards/5w).
-
-| Item | Target | Reached |
-|------|-------:|--------:|
-| Tarpaulins | 12,000 | 7,450 |
-| Shelter kits | 3,000 | 1,120 |
-' OR "body_html" IS NOT '<h1>Shelter</h1>
-<p>Partners report distributions through the <a href="/forms/5w">5W form</a>; progress is on the
-<a href="/dashboards/5w">5W dashboard</a>.</p>
-<table>
-<thead>
-<tr>
-<th>Item</th>
-<th align="right">Target</th>
-<th align="right">Reached</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td>Tarpaulins</td>
-<td align="right">12,000</td>
-<td align="right">7,450</td>
-</tr>
-<tr>
-<td>Shelter kits</td>
-<td align="right">3,000</td>
-<td align="right">1,120</td>
-</tr>
-</tbody>
-</table>
-');
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', 'wash', '75a616a21fcaa341495aacd2cee549c2c86a303a42eae05cbf5175160eb7a995' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT 'wash', 'WASH', 'Water, sanitation and hygiene', '
+'),
+  ('wash', 'WASH', 'Water, sanitation and hygiene', '
 Water trucking and chlorination points are coordinated in the WASH group.
 See the [damage overview](/dashboards/damage) for affected water systems.
 
@@ -204,70 +112,163 @@ See the [damage overview](/dashboards/damage) for affected water systems.
 ', '<p>Water trucking and chlorination points are coordinated in the WASH group.
 See the <a href="/dashboards/damage">damage overview</a> for affected water systems.</p>
 <p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>
-', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "sectors" WHERE "slug" = 'wash');
-UPDATE "sectors" SET "title" = 'WASH', "description" = 'Water, sanitation and hygiene', "body" = '
+'))
+INSERT INTO "sectors" ("slug", "title", "description", "body", "body_html", "created_at", "updated_at") SELECT "v"."slug", "v"."title", "v"."description", "v"."body", "v"."body_html", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "sectors" AS "t" WHERE "t"."slug" = "v"."slug");
+WITH "v" ("slug", "title", "description", "body", "body_html") AS (VALUES
+  ('food-security', 'Food Security', 'Food distributions and market monitoring', '
+# Food Security
+
+Distributions are planned by parish to avoid duplicate targeting; see the
+[Shelter](/sectors/shelter) page for shared site lists.
+', '<h1>Food Security</h1>
+<p>Distributions are planned by parish to avoid duplicate targeting; see the
+<a href="/sectors/shelter">Shelter</a> page for shared site lists.</p>
+'),
+  ('health', 'Health', 'Health services, mobile clinics and disease surveillance', '
+# Health
+
+Mobile clinic schedules are shared every morning. Report suspected cholera cases
+immediately to the parish health department: https://example.org/health-alerts
+', '<h1>Health</h1>
+<p>Mobile clinic schedules are shared every morning. Report suspected cholera cases
+immediately to the parish health department: <a href="https://example.org/health-alerts">https://example.org/health-alerts</a></p>
+'),
+  ('shelter', 'Shelter', 'Emergency shelter, NFIs and site management', '
+# Shelter
+
+Partners report distributions through the [5W form](/forms/5w); progress is on the
+[5W dashboard](/dashboards/5w).
+
+| Item | Target | Reached |
+|------|-------:|--------:|
+| Tarpaulins | 12,000 | 7,450 |
+| Shelter kits | 3,000 | 1,120 |
+', '<h1>Shelter</h1>
+<p>Partners report distributions through the <a href="/forms/5w">5W form</a>; progress is on the
+<a href="/dashboards/5w">5W dashboard</a>.</p>
+<table>
+<thead>
+<tr>
+<th>Item</th>
+<th align="right">Target</th>
+<th align="right">Reached</th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td>Tarpaulins</td>
+<td align="right">12,000</td>
+<td align="right">7,450</td>
+</tr>
+<tr>
+<td>Shelter kits</td>
+<td align="right">3,000</td>
+<td align="right">1,120</td>
+</tr>
+</tbody>
+</table>
+'),
+  ('wash', 'WASH', 'Water, sanitation and hygiene', '
 Water trucking and chlorination points are coordinated in the WASH group.
 See the [damage overview](/dashboards/damage) for affected water systems.
 
 ~~Boil-water notice for Black River~~ lifted on 2026-11-20.
-', "body_html" = '<p>Water trucking and chlorination points are coordinated in the WASH group.
+', '<p>Water trucking and chlorination points are coordinated in the WASH group.
 See the <a href="/dashboards/damage">damage overview</a> for affected water systems.</p>
 <p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>
-', "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "slug" = 'wash' AND ("title" IS NOT 'WASH' OR "description" IS NOT 'Water, sanitation and hygiene' OR "body" IS NOT '
-Water trucking and chlorination points are coordinated in the WASH group.
-See the [damage overview](/dashboards/damage) for affected water systems.
-
-~~Boil-water notice for Black River~~ lifted on 2026-11-20.
-' OR "body_html" IS NOT '<p>Water trucking and chlorination points are coordinated in the WASH group.
-See the <a href="/dashboards/damage">damage overview</a> for affected water systems.</p>
-<p><del>Boil-water notice for Black River</del> lifted on 2026-11-20.</p>
-');
+'))
+UPDATE "sectors" SET "title" = "v"."title", "description" = "v"."description", "body" = "v"."body", "body_html" = "v"."body_html", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "sectors"."slug" = "v"."slug" AND ("sectors"."title" IS NOT "v"."title" OR "sectors"."description" IS NOT "v"."description" OR "sectors"."body" IS NOT "v"."body" OR "sectors"."body_html" IS NOT "v"."body_html");
+WITH "v" ("slug", "#key", "#hash") AS (VALUES
+  ('food-security', 'food-security', 'f2d22e9718a0dad65147abea1bddb132756c68377512a56e02bdcb2dea675165'),
+  ('health', 'health', 'c737544ac8f7bdc10b2b51866975bf3cb89cdbf2855107d53e0084b4f688ad2b'),
+  ('shelter', 'shelter', '6a503bdea8bde7a70e6061b456d4a21dca183e5daf4b7c04d2940dd51bfc62f8'),
+  ('wash', 'wash', '32791dfdc9f4622ea0b8d2a9736ef0f6333db1396826fe22cc51eab517dc9417'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'sectors', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
 
 -- contacts: 3 records, key name, organization, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', '["Dwayne \"DJ\" Brown","Red Cross"]', 'ceae5e51d85933e173bcbbd954d50b91a2508fac793c19b9ca532ad48315d5e5' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "contacts" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT 'Dwayne "DJ" Brown', 'Red Cross', 'Field officer', '0755', 'WASH', 'Westmoreland', '18.2180', '-78.1300', 'field', 'deployed', 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
-Second line with émoji 🌀', 0, 1, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "contacts" WHERE "name" = 'Dwayne "DJ" Brown' AND "organization" = 'Red Cross');
-UPDATE "contacts" SET "position" = 'Field officer', "phone" = '0755', "sector" = 'WASH', "parish" = 'Westmoreland', "latitude" = '18.2180', "longitude" = '-78.1300', "location_type" = 'field', "status" = 'deployed', "notes" = 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
-Second line with émoji 🌀', "deleted" = 0, "approved" = 1, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "name" = 'Dwayne "DJ" Brown' AND "organization" = 'Red Cross' AND ("position" IS NOT 'Field officer' OR "phone" IS NOT '0755' OR "sector" IS NOT 'WASH' OR "parish" IS NOT 'Westmoreland' OR "latitude" IS NOT '18.2180' OR "longitude" IS NOT '-78.1300' OR "location_type" IS NOT 'field' OR "status" IS NOT 'deployed' OR "notes" IS NOT 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
-Second line with émoji 🌀' OR "deleted" IS NOT 0 OR "approved" IS NOT 1);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', '["Sandra Campbell","Parish Disaster Office"]', 'a30b952360161aa7d72fcb62ab67109136fecb085d1d7e00f11a53dc25abdd03' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "contacts" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved", "created_at", "updated_at") SELECT 'Sandra Campbell', 'Parish Disaster Office', 'Coordinator', 's.campbell@example.org', '+1 876 555 0101', 'Shelter', 'St. Elizabeth', 'Black River', '18.0265', '-77.8487', 'office', 'active', 0, 1, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "contacts" WHERE "name" = 'Sandra Campbell' AND "organization" = 'Parish Disaster Office');
-UPDATE "contacts" SET "position" = 'Coordinator', "email" = 's.campbell@example.org', "phone" = '+1 876 555 0101', "sector" = 'Shelter', "parish" = 'St. Elizabeth', "community" = 'Black River', "latitude" = '18.0265', "longitude" = '-77.8487', "location_type" = 'office', "status" = 'active', "deleted" = 0, "approved" = 1, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "name" = 'Sandra Campbell' AND "organization" = 'Parish Disaster Office' AND ("position" IS NOT 'Coordinator' OR "email" IS NOT 's.campbell@example.org' OR "phone" IS NOT '+1 876 555 0101' OR "sector" IS NOT 'Shelter' OR "parish" IS NOT 'St. Elizabeth' OR "community" IS NOT 'Black River' OR "latitude" IS NOT '18.0265' OR "longitude" IS NOT '-77.8487' OR "location_type" IS NOT 'office' OR "status" IS NOT 'active' OR "deleted" IS NOT 0 OR "approved" IS NOT 1);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', '["no","null"]', '2ebb915ee517a13a5145d250f1da09254a55e6dbae89398d8d2bf9125bbeffc0' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "contacts" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT 'no', 'null', 'yes', 'Health', '~', 'field', 'active', 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', 0, 1, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "contacts" WHERE "name" = 'no' AND "organization" = 'null');
-UPDATE "contacts" SET "position" = 'yes', "sector" = 'Health', "parish" = '~', "location_type" = 'field', "status" = 'active', "notes" = 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', "deleted" = 0, "approved" = 1, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "name" = 'no' AND "organization" = 'null' AND ("position" IS NOT 'yes' OR "sector" IS NOT 'Health' OR "parish" IS NOT '~' OR "location_type" IS NOT 'field' OR "status" IS NOT 'active' OR "notes" IS NOT 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.' OR "deleted" IS NOT 0 OR "approved" IS NOT 1);
+WITH "v" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('Dwayne "DJ" Brown', 'Red Cross', 'Field officer', '0755', 'WASH', 'Westmoreland', '18.2180', '-78.1300', 'field', 'deployed', 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
+Second line with émoji 🌀', 0, 1))
+INSERT INTO "contacts" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT "v"."name", "v"."organization", "v"."position", "v"."phone", "v"."sector", "v"."parish", "v"."latitude", "v"."longitude", "v"."location_type", "v"."status", "v"."notes", "v"."deleted", "v"."approved", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "contacts" AS "t" WHERE "t"."name" = "v"."name" AND "t"."organization" = "v"."organization");
+WITH "v" ("name", "organization", "position", "phone", "sector", "parish", "latitude", "longitude", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('Dwayne "DJ" Brown', 'Red Cross', 'Field officer', '0755', 'WASH', 'Westmoreland', '18.2180', '-78.1300', 'field', 'deployed', 'Back\slash test; it''s fine -- really; DROP TABLE contacts; 
+Second line with émoji 🌀', 0, 1))
+UPDATE "contacts" SET "position" = "v"."position", "phone" = "v"."phone", "sector" = "v"."sector", "parish" = "v"."parish", "latitude" = "v"."latitude", "longitude" = "v"."longitude", "location_type" = "v"."location_type", "status" = "v"."status", "notes" = "v"."notes", "deleted" = "v"."deleted", "approved" = "v"."approved", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "contacts"."name" = "v"."name" AND "contacts"."organization" = "v"."organization" AND ("contacts"."position" IS NOT "v"."position" OR "contacts"."phone" IS NOT "v"."phone" OR "contacts"."sector" IS NOT "v"."sector" OR "contacts"."parish" IS NOT "v"."parish" OR "contacts"."latitude" IS NOT "v"."latitude" OR "contacts"."longitude" IS NOT "v"."longitude" OR "contacts"."location_type" IS NOT "v"."location_type" OR "contacts"."status" IS NOT "v"."status" OR "contacts"."notes" IS NOT "v"."notes" OR "contacts"."deleted" IS NOT "v"."deleted" OR "contacts"."approved" IS NOT "v"."approved");
+WITH "v" ("name", "organization", "#key", "#hash") AS (VALUES
+  ('Dwayne "DJ" Brown', 'Red Cross', '["Dwayne \"DJ\" Brown","Red Cross"]', '2b1b44ff5aa7fa7f01299414850e5da8a70254c2d8ea5f7861179555801180d7'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
+WITH "v" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved") AS (VALUES
+  ('Sandra Campbell', 'Parish Disaster Office', 'Coordinator', 's.campbell@example.org', '+1 876 555 0101', 'Shelter', 'St. Elizabeth', 'Black River', '18.0265', '-77.8487', 'office', 'active', 0, 1))
+INSERT INTO "contacts" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved", "created_at", "updated_at") SELECT "v"."name", "v"."organization", "v"."position", "v"."email", "v"."phone", "v"."sector", "v"."parish", "v"."community", "v"."latitude", "v"."longitude", "v"."location_type", "v"."status", "v"."deleted", "v"."approved", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "contacts" AS "t" WHERE "t"."name" = "v"."name" AND "t"."organization" = "v"."organization");
+WITH "v" ("name", "organization", "position", "email", "phone", "sector", "parish", "community", "latitude", "longitude", "location_type", "status", "deleted", "approved") AS (VALUES
+  ('Sandra Campbell', 'Parish Disaster Office', 'Coordinator', 's.campbell@example.org', '+1 876 555 0101', 'Shelter', 'St. Elizabeth', 'Black River', '18.0265', '-77.8487', 'office', 'active', 0, 1))
+UPDATE "contacts" SET "position" = "v"."position", "email" = "v"."email", "phone" = "v"."phone", "sector" = "v"."sector", "parish" = "v"."parish", "community" = "v"."community", "latitude" = "v"."latitude", "longitude" = "v"."longitude", "location_type" = "v"."location_type", "status" = "v"."status", "deleted" = "v"."deleted", "approved" = "v"."approved", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "contacts"."name" = "v"."name" AND "contacts"."organization" = "v"."organization" AND ("contacts"."position" IS NOT "v"."position" OR "contacts"."email" IS NOT "v"."email" OR "contacts"."phone" IS NOT "v"."phone" OR "contacts"."sector" IS NOT "v"."sector" OR "contacts"."parish" IS NOT "v"."parish" OR "contacts"."community" IS NOT "v"."community" OR "contacts"."latitude" IS NOT "v"."latitude" OR "contacts"."longitude" IS NOT "v"."longitude" OR "contacts"."location_type" IS NOT "v"."location_type" OR "contacts"."status" IS NOT "v"."status" OR "contacts"."deleted" IS NOT "v"."deleted" OR "contacts"."approved" IS NOT "v"."approved");
+WITH "v" ("name", "organization", "#key", "#hash") AS (VALUES
+  ('Sandra Campbell', 'Parish Disaster Office', '["Sandra Campbell","Parish Disaster Office"]', 'd491ce7a806ca1f60dd512a13fbdbb68bba6ce829f198650f40164d8efa62911'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
+WITH "v" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('no', 'null', 'yes', 'Health', '~', 'field', 'active', 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', 0, 1))
+INSERT INTO "contacts" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved", "created_at", "updated_at") SELECT "v"."name", "v"."organization", "v"."position", "v"."sector", "v"."parish", "v"."location_type", "v"."status", "v"."notes", "v"."deleted", "v"."approved", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "contacts" AS "t" WHERE "t"."name" = "v"."name" AND "t"."organization" = "v"."organization");
+WITH "v" ("name", "organization", "position", "sector", "parish", "location_type", "status", "notes", "deleted", "approved") AS (VALUES
+  ('no', 'null', 'yes', 'Health', '~', 'field', 'active', 'Strings that YAML 1.1 would turn into booleans and nulls must stay strings.', 0, 1))
+UPDATE "contacts" SET "position" = "v"."position", "sector" = "v"."sector", "parish" = "v"."parish", "location_type" = "v"."location_type", "status" = "v"."status", "notes" = "v"."notes", "deleted" = "v"."deleted", "approved" = "v"."approved", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "contacts"."name" = "v"."name" AND "contacts"."organization" = "v"."organization" AND ("contacts"."position" IS NOT "v"."position" OR "contacts"."sector" IS NOT "v"."sector" OR "contacts"."parish" IS NOT "v"."parish" OR "contacts"."location_type" IS NOT "v"."location_type" OR "contacts"."status" IS NOT "v"."status" OR "contacts"."notes" IS NOT "v"."notes" OR "contacts"."deleted" IS NOT "v"."deleted" OR "contacts"."approved" IS NOT "v"."approved");
+WITH "v" ("name", "organization", "#key", "#hash") AS (VALUES
+  ('no', 'null', '["no","null"]', 'a2f7c41e077142718f402d9671cf1303a4df1c1b565a72b5b2a499eeace4875e'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'contacts', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
 
 -- resources: 2 records, key url, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', 'https://example.org/resources/shelter-guidelines.pdf', 'e6c7d7889d6f6d6a15964249ba0e562255b74b63158e672b0b3117b7b983c4b0' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "resources" ("title", "description", "url", "category", "sector", "submitted_by", "approved", "created_at", "updated_at") SELECT 'Shelter Guidelines', 'Emergency shelter standards for the response.', 'https://example.org/resources/shelter-guidelines.pdf', 'Guidelines', 'Shelter', 'Shelter Cluster', 1, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "resources" WHERE "url" = 'https://example.org/resources/shelter-guidelines.pdf');
-UPDATE "resources" SET "title" = 'Shelter Guidelines', "description" = 'Emergency shelter standards for the response.', "category" = 'Guidelines', "sector" = 'Shelter', "submitted_by" = 'Shelter Cluster', "approved" = 1, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "url" = 'https://example.org/resources/shelter-guidelines.pdf' AND ("title" IS NOT 'Shelter Guidelines' OR "description" IS NOT 'Emergency shelter standards for the response.' OR "category" IS NOT 'Guidelines' OR "sector" IS NOT 'Shelter' OR "submitted_by" IS NOT 'Shelter Cluster' OR "approved" IS NOT 1);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', 'https://example.org/resources/water-quality', 'ce46149a6f0b1a4614a71c542c40d81fd748060f28949dc8bf7df7c544566ff6' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "resources" ("title", "url", "category", "sector", "approved", "created_at", "updated_at") SELECT 'Water Quality Testing', 'https://example.org/resources/water-quality', 'Guidelines', 'WASH', 1, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "resources" WHERE "url" = 'https://example.org/resources/water-quality');
-UPDATE "resources" SET "title" = 'Water Quality Testing', "category" = 'Guidelines', "sector" = 'WASH', "approved" = 1, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "url" = 'https://example.org/resources/water-quality' AND ("title" IS NOT 'Water Quality Testing' OR "category" IS NOT 'Guidelines' OR "sector" IS NOT 'WASH' OR "approved" IS NOT 1);
+WITH "v" ("title", "description", "url", "category", "sector", "submitted_by", "approved") AS (VALUES
+  ('Shelter Guidelines', 'Emergency shelter standards for the response.', 'https://example.org/resources/shelter-guidelines.pdf', 'Guidelines', 'Shelter', 'Shelter Cluster', 1))
+INSERT INTO "resources" ("title", "description", "url", "category", "sector", "submitted_by", "approved", "created_at", "updated_at") SELECT "v"."title", "v"."description", "v"."url", "v"."category", "v"."sector", "v"."submitted_by", "v"."approved", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "resources" AS "t" WHERE "t"."url" = "v"."url");
+WITH "v" ("title", "description", "url", "category", "sector", "submitted_by", "approved") AS (VALUES
+  ('Shelter Guidelines', 'Emergency shelter standards for the response.', 'https://example.org/resources/shelter-guidelines.pdf', 'Guidelines', 'Shelter', 'Shelter Cluster', 1))
+UPDATE "resources" SET "title" = "v"."title", "description" = "v"."description", "category" = "v"."category", "sector" = "v"."sector", "submitted_by" = "v"."submitted_by", "approved" = "v"."approved", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "resources"."url" = "v"."url" AND ("resources"."title" IS NOT "v"."title" OR "resources"."description" IS NOT "v"."description" OR "resources"."category" IS NOT "v"."category" OR "resources"."sector" IS NOT "v"."sector" OR "resources"."submitted_by" IS NOT "v"."submitted_by" OR "resources"."approved" IS NOT "v"."approved");
+WITH "v" ("url", "#key", "#hash") AS (VALUES
+  ('https://example.org/resources/shelter-guidelines.pdf', 'https://example.org/resources/shelter-guidelines.pdf', 'b5d1189a545ae80f2be59b88d45f64ab0644184b0497f63057057436c6970acf'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
+WITH "v" ("title", "url", "category", "sector", "approved") AS (VALUES
+  ('Water Quality Testing', 'https://example.org/resources/water-quality', 'Guidelines', 'WASH', 1))
+INSERT INTO "resources" ("title", "url", "category", "sector", "approved", "created_at", "updated_at") SELECT "v"."title", "v"."url", "v"."category", "v"."sector", "v"."approved", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "resources" AS "t" WHERE "t"."url" = "v"."url");
+WITH "v" ("title", "url", "category", "sector", "approved") AS (VALUES
+  ('Water Quality Testing', 'https://example.org/resources/water-quality', 'Guidelines', 'WASH', 1))
+UPDATE "resources" SET "title" = "v"."title", "category" = "v"."category", "sector" = "v"."sector", "approved" = "v"."approved", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "resources"."url" = "v"."url" AND ("resources"."title" IS NOT "v"."title" OR "resources"."category" IS NOT "v"."category" OR "resources"."sector" IS NOT "v"."sector" OR "resources"."approved" IS NOT "v"."approved");
+WITH "v" ("url", "#key", "#hash") AS (VALUES
+  ('https://example.org/resources/water-quality', 'https://example.org/resources/water-quality', '07a84926fce16b14f2c2b66a5bc54fd4af4f55482b167631b000bd0275202ed8'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'resources', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
 
 -- users: 2 records, key username, insert only (on_conflict: keep)
 -- users admin: inserted by seed_initial_data.py or seedc apply, which read $ADMIN_PASSWORD; a script cannot hash a password
 -- users im.officer: inserted by seed_initial_data.py or seedc apply, which read $IM_OFFICER_PASSWORD; a script cannot hash a password
 
 -- whatsapp_groups: 4 records, key link, insert or update (on_conflict: update)
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleFood04', '7d4e007ca2609409f9295944352241065bc42b12e1c372fa0c9e14fb5d7bba44' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT 'Food Security Working Group', 'Food Security', 'Distribution plans by parish (no duplicate targeting).', 'https://chat.whatsapp.com/ExampleFood04', 0, 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleFood04');
-UPDATE "whatsapp_groups" SET "name" = 'Food Security Working Group', "sector" = 'Food Security', "description" = 'Distribution plans by parish (no duplicate targeting).', "approved" = 0, "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "link" = 'https://chat.whatsapp.com/ExampleFood04' AND ("name" IS NOT 'Food Security Working Group' OR "sector" IS NOT 'Food Security' OR "description" IS NOT 'Distribution plans by parish (no duplicate targeting).' OR "approved" IS NOT 0 OR "deleted" IS NOT 0);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleHealth03', '122cec24b523bdb76abd44a5296c364971bef5b6e73c22dc6b04ad83216f0622' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT 'Health Partners', 'Health', 'Mobile clinics & "surge" staff; cholera alerts.', 'https://chat.whatsapp.com/ExampleHealth03', 1, 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleHealth03');
-UPDATE "whatsapp_groups" SET "name" = 'Health Partners', "sector" = 'Health', "description" = 'Mobile clinics & "surge" staff; cholera alerts.', "approved" = 1, "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "link" = 'https://chat.whatsapp.com/ExampleHealth03' AND ("name" IS NOT 'Health Partners' OR "sector" IS NOT 'Health' OR "description" IS NOT 'Mobile clinics & "surge" staff; cholera alerts.' OR "approved" IS NOT 1 OR "deleted" IS NOT 0);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleShelter01', 'a4a4eda12a34143b87a7ae78f0b78d65b6f9c4203e50cf4210c626e894400047' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted", "created_at", "updated_at") SELECT 'Shelter Cluster IM', 'Shelter', 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', 'https://chat.whatsapp.com/ExampleShelter01', 'Marlene O''Connor', 'shelter.im@example.org', 1, 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleShelter01');
-UPDATE "whatsapp_groups" SET "name" = 'Shelter Cluster IM', "sector" = 'Shelter', "description" = 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', "contact_name" = 'Marlene O''Connor', "contact_email" = 'shelter.im@example.org', "approved" = 1, "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "link" = 'https://chat.whatsapp.com/ExampleShelter01' AND ("name" IS NOT 'Shelter Cluster IM' OR "sector" IS NOT 'Shelter' OR "description" IS NOT 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.' OR "contact_name" IS NOT 'Marlene O''Connor' OR "contact_email" IS NOT 'shelter.im@example.org' OR "approved" IS NOT 1 OR "deleted" IS NOT 0);
-INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', 'https://chat.whatsapp.com/ExampleWash02', '5a76ee1bc813fe23825b0eccc93fb256b9e583e209686d24fb007c96c982b331' WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
-INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT 'WASH Coordination', 'WASH', 'Water trucking schedules and chlorination points.
+WITH "v" ("name", "sector", "description", "link", "approved", "deleted") AS (VALUES
+  ('Food Security Working Group', 'Food Security', 'Distribution plans by parish (no duplicate targeting).', 'https://chat.whatsapp.com/ExampleFood04', 0, 0),
+  ('Health Partners', 'Health', 'Mobile clinics & "surge" staff; cholera alerts.', 'https://chat.whatsapp.com/ExampleHealth03', 1, 0),
+  ('WASH Coordination', 'WASH', 'Water trucking schedules and chlorination points.
 Post daily updates before 18:00 — thank you 💧
-', 'https://chat.whatsapp.com/ExampleWash02', 1, 0, strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" WHERE "link" = 'https://chat.whatsapp.com/ExampleWash02');
-UPDATE "whatsapp_groups" SET "name" = 'WASH Coordination', "sector" = 'WASH', "description" = 'Water trucking schedules and chlorination points.
+', 'https://chat.whatsapp.com/ExampleWash02', 1, 0))
+INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "approved", "deleted", "created_at", "updated_at") SELECT "v"."name", "v"."sector", "v"."description", "v"."link", "v"."approved", "v"."deleted", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" AS "t" WHERE "t"."link" = "v"."link");
+WITH "v" ("name", "sector", "description", "link", "approved", "deleted") AS (VALUES
+  ('Food Security Working Group', 'Food Security', 'Distribution plans by parish (no duplicate targeting).', 'https://chat.whatsapp.com/ExampleFood04', 0, 0),
+  ('Health Partners', 'Health', 'Mobile clinics & "surge" staff; cholera alerts.', 'https://chat.whatsapp.com/ExampleHealth03', 1, 0),
+  ('WASH Coordination', 'WASH', 'Water trucking schedules and chlorination points.
 Post daily updates before 18:00 — thank you 💧
-', "approved" = 1, "deleted" = 0, "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' WHERE "link" = 'https://chat.whatsapp.com/ExampleWash02' AND ("name" IS NOT 'WASH Coordination' OR "sector" IS NOT 'WASH' OR "description" IS NOT 'Water trucking schedules and chlorination points.
-Post daily updates before 18:00 — thank you 💧
-' OR "approved" IS NOT 1 OR "deleted" IS NOT 0);
+', 'https://chat.whatsapp.com/ExampleWash02', 1, 0))
+UPDATE "whatsapp_groups" SET "name" = "v"."name", "sector" = "v"."sector", "description" = "v"."description", "approved" = "v"."approved", "deleted" = "v"."deleted", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "whatsapp_groups"."link" = "v"."link" AND ("whatsapp_groups"."name" IS NOT "v"."name" OR "whatsapp_groups"."sector" IS NOT "v"."sector" OR "whatsapp_groups"."description" IS NOT "v"."description" OR "whatsapp_groups"."approved" IS NOT "v"."approved" OR "whatsapp_groups"."deleted" IS NOT "v"."deleted");
+WITH "v" ("link", "#key", "#hash") AS (VALUES
+  ('https://chat.whatsapp.com/ExampleFood04', 'https://chat.whatsapp.com/ExampleFood04', 'ca5904b8c823b4c0adb6b3bba2d536ab78439df6f2dee4bb85151153875d6e3a'),
+  ('https://chat.whatsapp.com/ExampleHealth03', 'https://chat.whatsapp.com/ExampleHealth03', '393feca09b0657dce4b383ba88cd87c198c2097d6d9b82e9ccffed1e7a02ccd7'),
+  ('https://chat.whatsapp.com/ExampleWash02', 'https://chat.whatsapp.com/ExampleWash02', '59595fcdf40a9f47866249895f2f12303283249c0db57452ab8c406177a23c04'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
+WITH "v" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted") AS (VALUES
+  ('Shelter Cluster IM', 'Shelter', 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', 'https://chat.whatsapp.com/ExampleShelter01', 'Marlene O''Connor', 'shelter.im@example.org', 1, 0))
+INSERT INTO "whatsapp_groups" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted", "created_at", "updated_at") SELECT "v"."name", "v"."sector", "v"."description", "v"."link", "v"."contact_name", "v"."contact_email", "v"."approved", "v"."deleted", strftime('%Y-%m-%d %H:%M:%f', 'now') || '000', strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "whatsapp_groups" AS "t" WHERE "t"."link" = "v"."link");
+WITH "v" ("name", "sector", "description", "link", "contact_name", "contact_email", "approved", "deleted") AS (VALUES
+  ('Shelter Cluster IM', 'Shelter', 'Shelter partners: site lists, NFI pipeline, tarpaulin distributions.', 'https://chat.whatsapp.com/ExampleShelter01', 'Marlene O''Connor', 'shelter.im@example.org', 1, 0))
+UPDATE "whatsapp_groups" SET "name" = "v"."name", "sector" = "v"."sector", "description" = "v"."description", "contact_name" = "v"."contact_name", "contact_email" = "v"."contact_email", "approved" = "v"."approved", "deleted" = "v"."deleted", "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') || '000' FROM "v" WHERE "whatsapp_groups"."link" = "v"."link" AND ("whatsapp_groups"."name" IS NOT "v"."name" OR "whatsapp_groups"."sector" IS NOT "v"."sector" OR "whatsapp_groups"."description" IS NOT "v"."description" OR "whatsapp_groups"."contact_name" IS NOT "v"."contact_name" OR "whatsapp_groups"."contact_email" IS NOT "v"."contact_email" OR "whatsapp_groups"."approved" IS NOT "v"."approved" OR "whatsapp_groups"."deleted" IS NOT "v"."deleted");
+WITH "v" ("link", "#key", "#hash") AS (VALUES
+  ('https://chat.whatsapp.com/ExampleShelter01', 'https://chat.whatsapp.com/ExampleShelter01', '0d9a49fb2fd769f44fd597166cd7f45b76da7b4035a48c5b9bbab4e85fb660d5'))
+INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") SELECT 'whatsapp_groups', "v"."#key", "v"."#hash" FROM "v" WHERE TRUE ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash";
 
 -- Not stamped as fully applied: records with passwords are left to seedc apply or seed_initial_data.py.
 COMMIT;

@@ -58,7 +58,8 @@ final class SeedcCommandTests: SeedcTestCase {
         let run = try seedc(["check", "--root", root.path])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("--- a/seeds/sqlite.sql\n+++ b/seeds/sqlite.sql\n@@"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("\n+INSERT INTO \"contacts\""), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Lead"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\n-  ("), run.stderr)
         XCTAssertTrue(run.stderr.contains("seeds/ is not current"), run.stderr)
     }
 

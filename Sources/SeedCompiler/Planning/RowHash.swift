@@ -13,11 +13,20 @@ enum RowHash {
             case let .secret(env): "env:" + env
             case .now: "now"
             }
-            hasher.update(data: Array("\(column.name.utf8.count):\(column.name)\(text.utf8.count):\(text)".utf8))
+            update(&hasher, column.name)
+            update(&hasher, text)
         }
         return hasher.finalize().map { byte in
             (byte < 16 ? "0" : "") + String(byte, radix: 16)
         }.joined()
+    }
+
+    /// The text with its length before it, so no two sequences of texts run together.
+    private static func update(_ hasher: inout SHA256, _ text: String) {
+        var length = UInt64(text.utf8.count).littleEndian
+        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
     /// The value with its type, so `1` and `"1"` hash apart.

@@ -26,6 +26,8 @@ public indirect enum SQLExpression: Hashable, Sendable {
 public enum SQLStatement: Hashable, Sendable {
     /// `SELECT 1 FROM table WHERE match`.
     case exists(table: SQLIdentifier, match: [Assignment])
+    /// `SELECT 1 FROM table LIMIT 1`: whether the table has any row.
+    case anyRow(table: SQLIdentifier)
     /// `INSERT INTO table (columns) SELECT values WHERE NOT EXISTS (… match …)`.
     case insertIfMissing(table: SQLIdentifier, values: [Assignment], match: [Assignment])
     /// `UPDATE table SET set WHERE match AND (compared columns differ)`.
@@ -46,10 +48,26 @@ public enum SQLStatement: Hashable, Sendable {
     /// joined to `table` on `key`; per row: the ordinal, whether the table has it, then
     /// for each compared column whether it differs and the table's value as text.
     case compare(table: SQLIdentifier, source: [SQLIdentifier], rows: [[SQLExpression]], key: [SQLIdentifier], compared: [TypedColumn])
+    /// `WITH "v" (columns) AS (VALUES rows) body`: a batch of rows in one statement.
+    case withRows(columns: [SQLIdentifier], rows: [[SQLExpression]], body: RowsBody)
     /// `SAVEPOINT name`, `ROLLBACK TO SAVEPOINT name`, `RELEASE SAVEPOINT name`.
     case savepoint(SQLIdentifier), rollbackToSavepoint(SQLIdentifier), releaseSavepoint(SQLIdentifier)
     /// `CREATE TABLE IF NOT EXISTS` with an `id` primary key when none is declared.
     case createTable(table: SQLIdentifier, columns: [ColumnDefinition], primaryKey: [SQLIdentifier], unique: [SQLIdentifier])
+
+    /// What a `withRows` statement does with its rows (`"v"`). Each is idempotent.
+    public enum RowsBody: Hashable, Sendable {
+        /// `INSERT INTO table (columns, constants) SELECT "v".columns, constant values
+        /// FROM "v" WHERE NOT EXISTS (a row of table with the same key)`.
+        case insertMissing(table: SQLIdentifier, columns: [TypedColumn], constants: [Assignment], key: [SQLIdentifier])
+        /// `UPDATE table SET set = "v".set, touch FROM "v" WHERE key matches AND a set
+        /// column differs`.
+        case updateDiffering(table: SQLIdentifier, set: [TypedColumn], touch: [Assignment], key: [SQLIdentifier])
+        /// Ledger rows (`table`, `"v".keyColumn`, `"v".hashColumn`) for the rows of
+        /// `owner` that are missing (`onlyMissing`, for `keep` tables: run it before
+        /// the insert) or for all rows, keeping changed hashes.
+        case claim(owner: SQLIdentifier, key: [SQLIdentifier], keyColumn: SQLIdentifier, hashColumn: SQLIdentifier, onlyMissing: Bool)
+    }
 
     public struct TypedColumn: Hashable, Sendable {
         public var name: SQLIdentifier

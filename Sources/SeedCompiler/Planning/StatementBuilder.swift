@@ -57,6 +57,17 @@ enum StatementBuilder {
             claim: claim)
     }
 
+    /// A cell as a literal in a script: a value (through its lookup, for a column that
+    /// holds another record's id) or the time of applying.
+    static func literal(_ cell: FieldValue, column: PlannedColumn) -> SQLExpression {
+        expression(cell, index: 0, column: column, binding: .literals) ?? .value(.null)
+    }
+
+    /// The type a column is written and compared in: a lookup column holds an id.
+    static func storage(_ column: PlannedColumn) -> SQLStorage {
+        column.lookup == nil ? column.storage : .integer
+    }
+
     /// Records in the ledger that the whole content was applied.
     static func stamp(_ contentHash: String) -> SQLStatement {
         .upsert(table: Ledger.id, values: zip(Ledger.columns, ["", "", Ledger.stamp(contentHash)]).map { .init(column: $0, value: .value(.text($1))) },

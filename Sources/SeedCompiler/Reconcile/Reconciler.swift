@@ -44,6 +44,11 @@ public struct Reconciler: Sendable {
 
     // MARK: Comparing
 
+    /// One row when the table has any: an empty table needs no comparing.
+    public func anyRow(_ table: TablePlan) -> RenderedStatement {
+        dialect.render(.anyRow(table: SQLIdentifier(table.name)))
+    }
+
     /// Which rows exist and which compared columns differ, in batches of rows that set
     /// the same columns. Read the results with `changes(of:results:)`.
     public func compare(_ table: TablePlan) -> [RenderedStatement] {

@@ -22,6 +22,10 @@ struct SQLDialect {
     private func quote(_ text: String, with mark: UInt8) -> String {
         let percent = UInt8(ascii: "%")
         let doublesPercent = parameters == .pyformat
+        let markText = String(UnicodeScalar(mark))
+        if !text.utf8.contains(where: { $0 == mark || (doublesPercent && $0 == percent) }) {
+            return markText + text + markText
+        }
         var bytes: [UInt8] = [mark]
         bytes.reserveCapacity(text.utf8.count + 2)
         for byte in text.utf8 {
@@ -106,6 +110,8 @@ struct SQLDialect {
         switch s {
         case let .exists(table, match):
             return "SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match))"
+        case let .anyRow(table):
+            return "SELECT 1 FROM \(identifier(table)) LIMIT 1"
         case let .insertIfMissing(table, values, match):
             let selected = list(values.map(\.value))
             return "INSERT INTO \(identifier(table)) (\(names(values.map(\.column)))) SELECT \(selected) WHERE NOT EXISTS (SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match)))"
@@ -149,6 +155,9 @@ struct SQLDialect {
             }
             let on = key.map { "\(t).\(identifier($0)) = \(identifier(v)).\(identifier($0))" }.joined(separator: " AND ")
             return "WITH \(identifier(v)) (\(names(source))) AS (VALUES \(values)) SELECT \(selected.joined(separator: ", ")) FROM \(identifier(v)) LEFT JOIN \(t) ON \(on)"
+        case let .withRows(columns, rows, body):
+            let values = rows.map { "(" + list($0) + ")" }.joined(separator: ",\n  ")
+            return "WITH \"v\" (\(names(columns))) AS (VALUES\n  \(values))\n" + rowsBody(body)
         case let .savepoint(name): return "SAVEPOINT \(identifier(name))"
         case let .rollbackToSavepoint(name): return "ROLLBACK TO SAVEPOINT \(identifier(name))"
         case let .releaseSavepoint(name): return "RELEASE SAVEPOINT \(identifier(name))"
@@ -162,6 +171,41 @@ struct SQLDialect {
             if !primaryKey.isEmpty { parts.append("PRIMARY KEY (\(names(primaryKey)))") }
             if !unique.isEmpty { parts.append("UNIQUE (\(names(unique)))") }
             return "CREATE TABLE IF NOT EXISTS \(identifier(table)) (\(parts.joined(separator: ", ")))"
+        }
+    }
+
+    /// The part of a `withRows` statement after its rows.
+    private func rowsBody(_ body: SQLStatement.RowsBody) -> String {
+        let v = "\"v\""
+        func typed(_ column: SQLStatement.TypedColumn) -> String {
+            let value = v + "." + identifier(column.name)
+            return engine == .sqlite ? value : "CAST(\(value) AS \(postgresType(column.storage)))"
+        }
+        func matching(_ table: SQLIdentifier, _ key: [SQLIdentifier], alias: String) -> String {
+            key.map { "\(alias).\(identifier($0)) = \(v).\(identifier($0))" }.joined(separator: " AND ")
+        }
+        func missing(_ table: SQLIdentifier, _ key: [SQLIdentifier]) -> String {
+            "NOT EXISTS (SELECT 1 FROM \(identifier(table)) AS \"t\" WHERE \(matching(table, key, alias: "\"t\"")))"
+        }
+        switch body {
+        case let .insertMissing(table, columns, constants, key):
+            var arguments: [Value] = []
+            let names = columns.map { identifier($0.name) } + constants.map { identifier($0.column) }
+            let values = columns.map(typed) + constants.map { expression($0.value, &arguments) }
+            return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))"
+                + " SELECT \(values.joined(separator: ", ")) FROM \(v) WHERE \(missing(table, key))"
+        case let .updateDiffering(table, set, touch, key):
+            var arguments: [Value] = []
+            let assignments = set.map { "\(identifier($0.name)) = \(typed($0))" }
+                + touch.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }
+            let differs = set.map { "\(identifier(table)).\(identifier($0.name)) \(distinct) \(typed($0))" }.joined(separator: " OR ")
+            return "UPDATE \(identifier(table)) SET \(assignments.joined(separator: ", ")) FROM \(v)"
+                + " WHERE \(matching(table, key, alias: identifier(table))) AND (\(differs))"
+        case let .claim(owner, key, keyColumn, hashColumn, onlyMissing):
+            let select = "INSERT INTO \(identifier(Ledger.id)) (\(Ledger.columns.map(identifier).joined(separator: ", ")))"
+                + " SELECT \(literal(.text(owner.name))), \(v).\(identifier(keyColumn)), \(v).\(identifier(hashColumn)) FROM \(v)"
+                + " WHERE " + (onlyMissing ? missing(owner, key) : "TRUE")
+            return select + onConflict(onlyMissing ? .init(target: Ledger.claimConflict.target, update: []) : Ledger.claimConflict, table: Ledger.id)
         }
     }
 

@@ -109,8 +109,8 @@ public struct Applier {
         for table in plan.tables {
             let owned = Set(ledger.rows[table.name]?.keys.map { $0 } ?? [])
             var changes: TableChanges
-            if missingTables.contains(table.name) {
-                changes = TableChanges(table: table)
+            if try missingTables.contains(table.name) || fetch(reconciler.anyRow(table), table: table.name).isEmpty {
+                changes = reconciler.changes(of: table, results: [], owned: owned, prune: prunes[table.name]!)
                 changes.inserts = Array(table.rows.indices)
             } else {
                 let results = try reconciler.compare(table).flatMap { try fetch($0, table: table.name) }

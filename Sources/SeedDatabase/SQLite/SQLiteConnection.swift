@@ -46,7 +46,8 @@ public final class SQLiteConnection: DatabaseConnection {
 
     public func fetch(_ statement: RenderedStatement) throws -> [[String?]] {
         try run { db in
-            try Row.fetchAll(db, sql: statement.sql, arguments: Self.arguments(statement)).map { row in
+            // Batches of a table repeat the same text: prepared once, cached by GRDB.
+            try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement)).map { row in
                 row.databaseValues.map(Self.text)
             }
         }
@@ -55,7 +56,7 @@ public final class SQLiteConnection: DatabaseConnection {
     @discardableResult
     public func execute(_ statement: RenderedStatement) throws -> Int {
         try run { db in
-            try db.execute(sql: statement.sql, arguments: Self.arguments(statement))
+            try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement))
             return db.changesCount
         }
     }
