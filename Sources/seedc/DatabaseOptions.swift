@@ -21,8 +21,16 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The target: the option, `$DATABASE_URL`, `seed.database`, then the default file.
     func target(root: URL, declared: String?) -> DatabaseTarget {
-        let text = database ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? declared ?? Self.defaultFile
-        return DatabaseTarget(text, relativeTo: root)
+        Self.target(database, root: root, declared: declared)
+    }
+
+    /// A path given on the command line or in `DATABASE_URL` is relative to the
+    /// current folder; `seed.database` and the default file are relative to the root.
+    static func target(_ given: String?, root: URL, declared: String?) -> DatabaseTarget {
+        if let text = given ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return DatabaseTarget(text, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
+        }
+        return DatabaseTarget(declared ?? defaultFile, relativeTo: root)
     }
 
     func applierOptions(for document: ContentDocument, strict: Bool = false, progress: ((String, Int, Int) -> Void)? = nil) -> Applier.Options {

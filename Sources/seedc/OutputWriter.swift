@@ -14,15 +14,21 @@ struct OutputWriter {
             let target = folder.appendingPathComponent(output.path)
             let bytes = Data(output.contents.utf8)
             if (try? Data(contentsOf: target)) == bytes { continue }
-            let temporary = folder.appendingPathComponent(".\(output.path).seedc-\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try bytes.write(to: temporary)
-            if rename(temporary.path, target.path) != 0 {
-                let code = errno
-                try? FileManager.default.removeItem(at: temporary)
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(target.path): \(String(cString: strerror(code)))"])
-            }
+            try Self.replace(target, with: bytes)
             written.append(output.path)
         }
         return written
+    }
+
+    /// Writes `bytes` to a temporary file beside `target` and renames it into place.
+    static func replace(_ target: URL, with bytes: Data) throws {
+        let folder = target.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).seedc-\(ProcessInfo.processInfo.processIdentifier).tmp")
+        try bytes.write(to: temporary)
+        if rename(temporary.path, target.path) != 0 {
+            let code = errno
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot write \(target.path): \(String(cString: strerror(code)))"])
+        }
     }
 }

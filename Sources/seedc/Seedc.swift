@@ -17,7 +17,7 @@ struct Seedc: ParsableCommand {
           seedc check                 validate and fail when seeds/ is stale (for CI)
           seedc check --format github annotate a pull request
         """,
-        subcommands: [Build.self, Check.self, Plan.self, Apply.self],
+        subcommands: [Build.self, Check.self, Plan.self, Apply.self, Init.self, Capture.self],
         defaultSubcommand: nil
     )
 }

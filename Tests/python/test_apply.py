@@ -279,7 +279,9 @@ def test_default_database_is_beside_the_content(hub, monkeypatch):
     assert "18 inserted" in seedc("apply", "--root", hub, "--create-tables").stdout
     assert (hub / "seedc.db").exists()
     assert "0 inserted, 0 updated, 0 pruned, 1 skipped" in seedc("apply", "--root", hub).stdout
-    # DATABASE_URL, as hosting platforms set it, wins over the default.
+    # DATABASE_URL, as hosting platforms set it, wins over the default (relative to
+    # the current folder, as the app reads it).
+    monkeypatch.chdir(hub)
     monkeypatch.setenv("DATABASE_URL", "sqlite:///elsewhere.db")
     assert plan(hub, "sqlite:///elsewhere.db", "--create-tables").returncode == PENDING
     seedc("apply", "--root", hub, "--create-tables")

@@ -53,7 +53,7 @@ public struct ContentDocument: Sendable {
     }
 
     /// One YAML document of a file; more is an error.
-    static func loadSingle(_ file: InputFile) -> (YAMLNode?, [Diagnostic]) {
+    public static func loadSingle(_ file: InputFile) -> (YAMLNode?, [Diagnostic]) {
         let (documents, problems) = YAMLLoader.loadStream(file.bytes, file: file.path)
         var diagnostics = problems
         if documents.count > 1 {

@@ -23,6 +23,12 @@ public protocol DatabaseConnection: AnyObject {
 
     /// The table's column names in order, or nil when there is no such table.
     func columns(of table: String) throws -> [String]?
+
+    /// The app's tables (seedc's ledger and the engine's own left out), sorted.
+    func tableNames() throws -> [String]
+
+    /// Columns, types, NOT NULL, defaults, primary and unique keys of a table, or nil.
+    func describe(_ table: String) throws -> TableDescription?
 }
 
 /// A failure reported by the database, with what it names.

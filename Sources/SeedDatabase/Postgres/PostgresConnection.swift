@@ -66,6 +66,34 @@ public final class PostgresConnection: DatabaseConnection {
         return names.isEmpty ? nil : names.compactMap { $0.first ?? nil }
     }
 
+    public func tableNames() throws -> [String] {
+        try fetch(RenderedStatement(sql: """
+            SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+            WHERE c.relkind IN ('r', 'p') AND n.nspname = current_schema() ORDER BY c.relname
+            """)).compactMap { $0.first ?? nil }.filter { $0 != Ledger.table }
+    }
+
+    public func describe(_ table: String) throws -> TableDescription? {
+        let columns = try fetch(RenderedStatement(sql: """
+            SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), CAST(a.attnotnull AS text), \
+            pg_catalog.pg_get_expr(d.adbin, d.adrelid), \
+            CAST(EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY (i.indkey)) AS text) \
+            FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum \
+            WHERE a.attrelid = to_regclass(quote_ident($1)) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
+            """, arguments: [.text(table)]))
+        guard !columns.isEmpty else { return nil }
+        let unique = try fetch(RenderedStatement(sql: """
+            SELECT string_agg(a.attname, ',' ORDER BY k.ordinality) FROM pg_catalog.pg_index i \
+            CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ordinality) \
+            JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum \
+            WHERE i.indrelid = to_regclass(quote_ident($1)) AND i.indisunique AND NOT i.indisprimary GROUP BY i.indexrelid ORDER BY 1
+            """, arguments: [.text(table)])).compactMap { $0.first ?? nil }.map { $0.components(separatedBy: ",") }
+        return TableDescription(name: table, columns: columns.map { row in
+            TableDescription.Column(name: row[0] ?? "", type: row[1] ?? "text", notNull: row[2] == "true",
+                                    defaultSQL: row[3], primaryKey: row[4] == "true")
+        }, unique: unique)
+    }
+
     /// Runs a statement with its arguments as text and reads the result, or throws
     /// the server's report.
     private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {

@@ -68,6 +68,26 @@ public final class SQLiteConnection: DatabaseConnection {
         }
     }
 
+    public func tableNames() throws -> [String] {
+        try run { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                .filter { $0 != Ledger.table }
+        }
+    }
+
+    public func describe(_ table: String) throws -> TableDescription? {
+        try run { db in
+            guard try db.tableExists(table) else { return nil }
+            let columns = try db.columns(in: table).map { column in
+                TableDescription.Column(name: column.name, type: column.type, notNull: column.isNotNull,
+                                        defaultSQL: column.defaultValueSQL, primaryKey: column.primaryKeyIndex > 0)
+            }
+            let primaryKey = try db.primaryKey(table).columns
+            let unique = try db.indexes(on: table).filter(\.isUnique).map(\.columns).filter { $0 != primaryKey }
+            return TableDescription(name: table, columns: columns, unique: unique)
+        }
+    }
+
     /// Runs `body` on the transaction's handle, or on its own outside one (plan reads).
     private func run<T>(_ body: (Database) throws -> T) throws -> T {
         do {

@@ -1,0 +1,156 @@
+/// Inserts lines into a YAML file without changing any other byte: comments, key
+/// order, quoting and blank lines stay. Insertion points come from the positions the
+/// loader keeps on every node.
+public enum ContentEditor {
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var message: String
+        public var location: SourceLocation?
+        public var description: String { message }
+    }
+
+    /// Appends list items to `seed.records.<table>` (or, for an include file, to the
+    /// top-level `<table>` list), creating the keys that are missing. `items` renders
+    /// the items with their dash at the given indentation (spaces).
+    /// - Parameter seedSection: true for content.yaml (`seed.records`), false for an
+    ///   include file (`{table: [records]}` at the top).
+    public static func appendRecords(table: String, to bytes: [UInt8], root: YAMLNode?, seedSection: Bool, items: (Int) -> String) throws -> [UInt8] {
+        var lines = LineIndex(bytes)
+        guard seedSection else {
+            guard let root, !root.isNull else { return lines.append(table + ":\n" + items(2)) }
+            guard let pairs = root.mapping else { throw Failure(message: "the file must be a mapping of table: [records]", location: root.location) }
+            if let list = pairs.first(where: { $0.key.scalar == table })?.value {
+                return try lines.insert(afterNode: list, text: itemsAppended(to: list, lines: lines, items: items))
+            }
+            return try lines.insert(afterNode: root, text: String(repeating: " ", count: indentation(pairs)) + table + ":\n" + items(indentation(pairs) + 2))
+        }
+        guard let seedPair = root?.mapping?.first(where: { $0.key.scalar == "seed" }), let seed = seedPair.value.mapping else {
+            throw Failure(message: "content.yaml has no seed section to add records to", location: root?.location)
+        }
+        let seedIndent = indentation(seed)
+        guard let recordsPair = seed.first(where: { $0.key.scalar == "records" }) else {
+            let text = pad(seedIndent) + "records:\n" + pad(seedIndent + 2) + table + ":\n" + items(seedIndent + 4)
+            return try lines.insert(afterNode: seedPair.value, text: text)
+        }
+        guard let records = recordsPair.value.mapping, !records.isEmpty else {
+            guard recordsPair.value.isNull else { throw Failure(message: "seed.records must be a mapping of table: [records]", location: recordsPair.value.location) }
+            return try lines.insert(afterLine: recordsPair.key.location.start.line, text: pad(seedIndent + 2) + table + ":\n" + items(seedIndent + 4))
+        }
+        if let list = records.first(where: { $0.key.scalar == table })?.value {
+            return try lines.insert(afterNode: list, text: itemsAppended(to: list, lines: lines, items: items))
+        }
+        let indent = indentation(records)
+        return try lines.insert(afterNode: recordsPair.value, text: pad(indent) + table + ":\n" + items(indent + 2))
+    }
+
+    /// Adds (or with `replace`, replaces) `seed.tables` with `block`, which is indented
+    /// for two spaces under `seed:`. Without a seed section, appends one.
+    public static func insertTables(_ block: String, to bytes: [UInt8], root: YAMLNode?, replace: Bool) throws -> [UInt8] {
+        var lines = LineIndex(bytes)
+        guard let seedPair = root?.mapping?.first(where: { $0.key.scalar == "seed" }) else {
+            return lines.append("seed:\n" + block)
+        }
+        guard let seed = seedPair.value.mapping else {
+            guard seedPair.value.isNull else { throw Failure(message: "seed must be a mapping", location: seedPair.value.location) }
+            return try lines.insert(afterLine: seedPair.key.location.start.line, text: block)
+        }
+        if let tables = seed.first(where: { $0.key.scalar == "tables" }) {
+            guard replace else {
+                throw Failure(message: "content.yaml already has seed.tables; pass --force to replace it, or --print to see the scaffold", location: tables.key.location)
+            }
+            return try lines.replace(from: tables.key.location.start.line, through: lines.lastLine(of: tables.value), with: reindent(block, to: indentation(seed)))
+        }
+        return try lines.insert(afterNode: seedPair.value, text: reindent(block, to: indentation(seed)))
+    }
+
+    /// Items for an existing list, at its dash column; a flow list (`[…]`) cannot take
+    /// lines.
+    private static func itemsAppended(to list: YAMLNode, lines: LineIndex, items: (Int) -> String) throws -> String {
+        guard list.sequence != nil || list.isNull else {
+            throw Failure(message: "this table's records are not a list", location: list.location)
+        }
+        if lines.byte(at: list.location.start) == UInt8(ascii: "[") {
+            throw Failure(message: "the records of this table are a flow list ([…]); capture cannot add lines to it: use --into FILE", location: list.location)
+        }
+        guard list.sequence?.isEmpty == false else {
+            throw Failure(message: "this table has an empty list; write its first record by hand or use --into FILE", location: list.location)
+        }
+        return items(list.location.start.column - 1)
+    }
+
+    /// The column (0-based) of a mapping's keys.
+    private static func indentation(_ pairs: [YAMLPair]) -> Int {
+        (pairs.first?.key.location.start.column ?? 1) - 1
+    }
+
+    private static func pad(_ count: Int) -> String { String(repeating: " ", count: count) }
+
+    /// A block written for two spaces of indentation, moved to `indent`.
+    private static func reindent(_ block: String, to indent: Int) -> String {
+        guard indent != 2 else { return block }
+        return block.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.isEmpty ? "" : pad(indent) + line.dropFirst(min(2, line.prefix { $0 == " " }.count))
+        }.joined(separator: "\n")
+    }
+}
+
+/// Byte offsets of the lines of a file.
+struct LineIndex {
+    let bytes: [UInt8]
+    /// Offsets where lines start (line 1 at index 0).
+    private var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+    }
+
+    /// The last line a node's text is on. A block collection's end mark is where the
+    /// next token starts, so it is found through its last child; a block scalar ends
+    /// at the start of the next line.
+    func lastLine(of node: YAMLNode) -> Int {
+        if let last = node.sequence?.last ?? node.mapping?.last?.value, byte(at: node.location.start) != UInt8(ascii: "["),
+           byte(at: node.location.start) != UInt8(ascii: "{") {
+            return lastLine(of: last)
+        }
+        let end = node.location.end
+        return end.column == 1 && end.line > node.location.start.line ? end.line - 1 : end.line
+    }
+
+    func byte(at position: SourcePosition) -> UInt8? {
+        guard position.line - 1 < starts.count else { return nil }
+        var offset = starts[position.line - 1]
+        var column = 1
+        while column < position.column, offset < bytes.count {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            column += 1
+        }
+        return offset < bytes.count ? bytes[offset] : nil
+    }
+
+    mutating func insert(afterNode node: YAMLNode, text: String) throws -> [UInt8] {
+        try insert(afterLine: lastLine(of: node), text: text)
+    }
+
+    /// `text` (whole lines) inserted at the start of the line after `line`.
+    mutating func insert(afterLine line: Int, text: String) throws -> [UInt8] {
+        let offset = line < starts.count ? starts[line] : bytes.count
+        var prefix = Array(bytes[..<offset])
+        if let last = prefix.last, last != 0x0A { prefix.append(0x0A) }
+        return prefix + Array(text.utf8) + bytes[offset...]
+    }
+
+    /// Lines `first` through `last` replaced by `text`.
+    mutating func replace(from first: Int, through last: Int, with text: String) throws -> [UInt8] {
+        let start = starts[first - 1]
+        let end = last < starts.count ? starts[last] : bytes.count
+        return Array(bytes[..<start]) + Array(text.utf8) + bytes[end...]
+    }
+
+    /// `text` after the last line.
+    func append(_ text: String) -> [UInt8] {
+        var out = bytes
+        if let last = out.last, last != 0x0A { out.append(0x0A) }
+        return out + Array(text.utf8)
+    }
+}

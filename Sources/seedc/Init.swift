@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import SeedCompiler
+import SeedDatabase
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Scaffold the seed schema (seed.tables) from an existing database.",
+        discussion: """
+        Reads the database's tables and writes their columns with mapped types, \
+        `required` from NOT NULL, defaults, a natural key (a unique column, or a \
+        proposal with a comment asking you to confirm it), `password` for password \
+        hash columns and `default: now` for created_at/updated_at. The section is \
+        added to content.yaml without changing any other byte; an existing \
+        seed.tables is kept unless --force.
+
+        Examples:
+          seedc init --database app.db --print
+          seedc init --database app.db --tables users,whatsapp_groups,contacts
+          seedc init --database "$DATABASE_URL" --root backend --force
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The folder holding content.yaml.", valueName: "dir"))
+    var root: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("sqlite:PATH, a file path, or a postgres:// URL (default: $DATABASE_URL).", valueName: "url"))
+    var database: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only these tables (comma-separated). Default: every table but seedc's ledger.", valueName: "a,b"))
+    var tables: String?
+
+    @Flag(name: .long, help: "Print the section instead of writing content.yaml.")
+    var print = false
+
+    @Flag(name: .long, help: "Replace an existing seed.tables.")
+    var force = false
+
+    func run() throws {
+        let rootURL = URL(fileURLWithPath: root, isDirectory: true)
+        guard let text = database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] else {
+            throw fail("give --database (or set DATABASE_URL)")
+        }
+        let target = DatabaseOptions.target(text, root: rootURL, declared: nil)
+        let block: String
+        let count: Int
+        do {
+            let connection = try target.open(create: false)
+            let names = try tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? connection.tableNames()
+            var descriptions: [TableDescription] = []
+            for name in names {
+                guard let description = try connection.describe(name) else { throw fail("\(target): no table \(name)") }
+                descriptions.append(description)
+            }
+            guard !descriptions.isEmpty else { throw fail("\(target) has no tables") }
+            block = SchemaScaffold.yaml(descriptions)
+            count = descriptions.count
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            throw databaseError(error, target: target)
+        }
+        if print {
+            Swift.print("seed:\n" + block, terminator: "")
+            return
+        }
+        let file = rootURL.appendingPathComponent(ContentDocument.fileName)
+        let bytes = (try? Data(contentsOf: file)).map(Array.init) ?? []
+        let document = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: bytes))
+        do {
+            let edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
+            try OutputWriter.replace(file, with: Data(edited))
+        } catch let failure as ContentEditor.Failure {
+            throw fail((failure.location.map { "\(ContentDocument.fileName):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
+        }
+        Swift.print("seedc: wrote seed.tables for \(count) table\(count == 1 ? "" : "s") into \(file.path); run `seedc check` and review the keys")
+    }
+
+    private func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("seedc: error: \(message)\n".utf8))
+        return ExitCode.failure
+    }
+}
