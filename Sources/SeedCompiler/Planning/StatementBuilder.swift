@@ -78,12 +78,24 @@ enum StatementBuilder {
         let base: SQLExpression
         switch (cell, binding) {
         case let (.value(value), .literals): base = .value(value)
-        case (.value, .parameters), (.secret, .parameters): base = .parameter("p\(index)", column.lookup == nil ? column.storage : .text)
+        case (.value, .parameters), (.secret, .parameters): base = .parameter("p\(index)", parameterStorage(column))
         case (.now, _): return now(column.storage, binding: binding)
         case (.secret, .literals): return nil
         }
-        guard let lookup = column.lookup else { return base }
-        return .lookup(table: SQLIdentifier(lookup.table), column: SQLIdentifier(lookup.column), key: SQLIdentifier(lookup.keyColumn), value: base)
+        return wrapLookup(base, column: column)
+    }
+
+    /// The type a parameter is bound in: a lookup column's parameter is the other
+    /// record's natural key (text).
+    static func parameterStorage(_ column: PlannedColumn) -> SQLStorage {
+        column.lookup == nil ? column.storage : .text
+    }
+
+    /// `value`, or for a column holding another record's id, that id looked up by
+    /// `value` as the record's natural key.
+    static func wrapLookup(_ value: SQLExpression, column: PlannedColumn) -> SQLExpression {
+        guard let lookup = column.lookup else { return value }
+        return .lookup(table: SQLIdentifier(lookup.table), column: SQLIdentifier(lookup.column), key: SQLIdentifier(lookup.keyColumn), value: value)
     }
 
     private static func now(_ storage: SQLStorage, binding: Binding) -> SQLExpression {

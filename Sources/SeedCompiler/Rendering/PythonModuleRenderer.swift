@@ -1,7 +1,8 @@
-/// Renders `seed_initial_data.py`: the plan's rows grouped by the columns they set,
-/// each group with its statements for SQLite (`:name` parameters) and PostgreSQL
-/// (`%(name)s`), followed by a fixed runtime that needs only the standard library
-/// (and `bcrypt`, imported only when a row with a password is inserted).
+/// Renders `seed_initial_data.py`: the plan's rows in batches of rows that set the same
+/// columns, each with the set-based statements of the SQL scripts written with named
+/// parameters for SQLite (`:name`) and PostgreSQL (`%(name)s`); rows with passwords
+/// go one by one (their hash is made at run time). Then a fixed runtime that needs only
+/// the standard library (and `bcrypt`, imported only when a password is hashed).
 enum PythonModuleRenderer {
     static func render(_ plan: SeedPlan) -> String {
         var out = """
@@ -21,9 +22,10 @@ enum PythonModuleRenderer {
             }
             out += "    },\n"
         }
-        out += "}\n\nTABLES = (\n"
+        out += "}\nSQLITE_CHANGES = \(PythonLiteral.string(SQLDialect.sqliteChanges))\n\nTABLES = (\n"
         for table in plan.tables {
             out += "    (\(PythonLiteral.string(table.name)), (\n"
+            for batch in BatchStatements.batches(of: table, limit: batchLimit) { out += render(batch: batch, in: table) }
             for group in groups(of: table) { out += render(group, in: table) }
             out += "    )),\n"
         }
@@ -32,7 +34,45 @@ enum PythonModuleRenderer {
         return out
     }
 
-    /// Rows of a table that set the same columns in the same way share statements.
+    /// Rows per batch: under SQLite's 32,766 parameters, at most 500.
+    static func batchLimit(columns: Int) -> Int {
+        max(1, min(500, 30_000 / (columns + 2)))
+    }
+
+    /// A batch of rows without secrets: one statement per kind for the whole batch.
+    /// Row `i`'s values are the parameters `r<i>_<j>`: its value cells in column
+    /// order, then its ledger key and hash.
+    private static func render(batch: [Int], in table: TablePlan) -> String {
+        let sample = table.rows[batch[0]]
+        let set = BatchStatements.shape(of: sample).values
+        let position = Dictionary(uniqueKeysWithValues: set.enumerated().map { ($1, $0) })
+        let values = BatchStatements.Values(
+            cell: { row, column in
+                StatementBuilder.wrapLookup(.parameter("r\(row)_\(position[column]!)", StatementBuilder.parameterStorage(table.columns[column])), column: table.columns[column])
+            },
+            ledger: { row in (.parameter("r\(row)_\(set.count)", .text), .parameter("r\(row)_\(set.count + 1)", .text)) },
+            now: { storage in .parameter(storage == .date ? "today" : "now", storage) })
+        var out = "        _Batch(\n"
+        for (name, dialect) in [("sqlite", SQLDialect(engine: .sqlite, parameters: .colonNamed)),
+                                ("postgresql", SQLDialect(engine: .postgres, parameters: .pyformat))] {
+            let statements = BatchStatements.statements(for: table, sample: sample, rows: batch.count, values: values)
+            out += "            \(name)=(\n" + statements.map { kind, statement in
+                "                (\(PythonLiteral.string(kind.rawValue)), \(PythonLiteral.string(dialect.statement(statement)))),\n"
+            }.joined() + "            ),\n"
+        }
+        out += "            rows=(\n"
+        for index in batch {
+            let row = table.rows[index]
+            let cells = set.map { column -> String in
+                if case let .value(value)? = row.cells[column] { return PythonLiteral.value(value) }
+                return "None"
+            }
+            out += "                \(PythonLiteral.tuple(cells + [row.keyText, row.valueHash].map(PythonLiteral.string))),\n"
+        }
+        return out + "            ),\n        ),\n"
+    }
+
+    /// Rows with secrets that set the same columns in the same way share statements.
     private struct Group {
         var shape: [Int]
         var rows: [PlannedRow]
@@ -40,7 +80,7 @@ enum PythonModuleRenderer {
 
     private static func groups(of table: TablePlan) -> [Group] {
         var groups: [Group] = []
-        for row in table.rows {
+        for row in table.rows where row.needsSecret {
             let shape = row.cells.indices.filter { index in
                 switch row.cells[index] {
                 case .value?, .secret?: true

@@ -38,6 +38,19 @@ enum PythonRuntime {
             self.name = name
 
 
+    class _Batch:
+        """Rows that set the same columns, with the set-based statements that bring the
+        whole batch into the database for each dialect, as (kind, sql) in run order.
+        Row i's values bind to the parameters r<i>_0, r<i>_1, ...; each row ends with
+        its natural key and value hash as the ledger keeps them."""
+
+        __slots__ = ("sql", "rows")
+
+        def __init__(self, sqlite, postgresql, rows):
+            self.sql = {"sqlite": sqlite, "postgresql": postgresql}
+            self.rows = rows
+
+
     class _Group:
         """Rows that set the same columns, with their statements for each dialect:
         (exists, insert-if-missing, update-if-different or None, ledger claim). Each
@@ -75,6 +88,18 @@ enum PythonRuntime {
             return counts
         for table, groups in TABLES:
             for group in groups:
+                if isinstance(group, _Batch):
+                    params = {"now": now, "today": now[:10]}
+                    for i, row in enumerate(group.rows):
+                        for j, value in enumerate(row):
+                            params["r%d_%d" % (i, j)] = value
+                    for kind, sql in group.sql[db.dialect]:
+                        changed = db.run(sql, params)
+                        if kind == "insert":
+                            counts["inserted"] += changed
+                        elif kind == "update":
+                            counts["updated"] += changed
+                    continue
                 exists, insert, update, claim = group.sql[db.dialect]
                 for row in group.rows:
                     params = dict(zip(group.params, row))
@@ -121,7 +146,12 @@ enum PythonRuntime {
             self._execute = execute
 
         def run(self, sql, params):
-            return max(self._execute(sql, params).rowcount, 0)
+            """Runs a statement; returns the rows it changed."""
+            count = self._execute(sql, params).rowcount
+            if count < 0 and self.dialect == "sqlite":
+                # sqlite3 does not count statements that start with WITH.
+                count = self._execute(SQLITE_CHANGES, {}).fetchone()[0]
+            return max(count, 0)
 
         def exists(self, sql, params):
             return self.fetchone(sql, params) is not None

@@ -184,8 +184,11 @@ struct SQLDialect {
         func matching(_ table: SQLIdentifier, _ key: [SQLIdentifier], alias: String) -> String {
             key.map { "\(alias).\(identifier($0)) = \(v).\(identifier($0))" }.joined(separator: " AND ")
         }
+        // Rows of "v" the table lacks, as an anti-join: SQLite gives a join (not a
+        // correlated subquery) an automatic index on a table the app left without
+        // one, so a batch costs one pass over the table, not one per row.
         func missing(_ table: SQLIdentifier, _ key: [SQLIdentifier]) -> String {
-            "NOT EXISTS (SELECT 1 FROM \(identifier(table)) AS \"t\" WHERE \(matching(table, key, alias: "\"t\"")))"
+            "\(v) LEFT JOIN \(identifier(table)) AS \"t\" ON \(matching(table, key, alias: "\"t\"")) WHERE \"t\".\(identifier(key[0])) IS NULL"
         }
         switch body {
         case let .insertMissing(table, columns, constants, key):
@@ -193,7 +196,7 @@ struct SQLDialect {
             let names = columns.map { identifier($0.name) } + constants.map { identifier($0.column) }
             let values = columns.map(typed) + constants.map { expression($0.value, &arguments) }
             return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))"
-                + " SELECT \(values.joined(separator: ", ")) FROM \(v) WHERE \(missing(table, key))"
+                + " SELECT \(values.joined(separator: ", ")) FROM \(missing(table, key))"
         case let .updateDiffering(table, set, touch, key):
             var arguments: [Value] = []
             let assignments = set.map { "\(identifier($0.name)) = \(typed($0))" }
@@ -203,8 +206,8 @@ struct SQLDialect {
                 + " WHERE \(matching(table, key, alias: identifier(table))) AND (\(differs))"
         case let .claim(owner, key, keyColumn, hashColumn, onlyMissing):
             let select = "INSERT INTO \(identifier(Ledger.id)) (\(Ledger.columns.map(identifier).joined(separator: ", ")))"
-                + " SELECT \(literal(.text(owner.name))), \(v).\(identifier(keyColumn)), \(v).\(identifier(hashColumn)) FROM \(v)"
-                + " WHERE " + (onlyMissing ? missing(owner, key) : "TRUE")
+                + " SELECT \(literal(.text(owner.name))), \(v).\(identifier(keyColumn)), \(v).\(identifier(hashColumn)) FROM "
+                + (onlyMissing ? missing(owner, key) : "\(v) WHERE TRUE")
             return select + onConflict(onlyMissing ? .init(target: Ledger.claimConflict.target, update: []) : Ledger.claimConflict, table: Ledger.id)
         }
     }
@@ -250,6 +253,10 @@ struct SQLDialect {
     /// The advisory lock every seedc writer to PostgreSQL takes for its transaction:
     /// the bytes of "seedc" as an integer.
     static let postgresLockKey: Int64 = 0x73_65_65_64_63
+
+    /// Rows the last statement changed, for SQLite drivers that do not count a
+    /// statement starting with `WITH`.
+    static let sqliteChanges = "SELECT changes()"
 
     static let commit = "COMMIT"
     static let rollback = "ROLLBACK"

@@ -4,7 +4,7 @@
 /// columns (`on_conflict: update`) and keep the ledger, so the script stays about
 /// the size of the content and runs at the database's bulk speed.
 enum SQLScriptRenderer {
-    static let batchRows = 500
+    static let batchRows = 5_000
 
     static func render(_ plan: SeedPlan, engine: SQLDialect.Engine) -> String {
         let dialect = SQLDialect(engine: engine)
@@ -33,7 +33,7 @@ enum SQLScriptRenderer {
                 }
                 out += commentLine("\(table.name) \(row.key.joined(separator: ", ")): inserted by seed_initial_data.py or seedc apply, which read $\(variables.joined(separator: ", $")); a script cannot hash a password") + "\n"
             }
-            for batch in batches(of: table) {
+            for batch in BatchStatements.batches(of: table, limit: { _ in batchRows }) {
                 for statement in statements(for: batch, in: table) { out += dialect.statement(statement) + ";\n" }
             }
         }
@@ -47,65 +47,13 @@ enum SQLScriptRenderer {
         return out + "COMMIT;\n"
     }
 
-    /// Rows without secrets, grouped by the cells they set, in batches.
-    private static func batches(of table: TablePlan) -> [[Int]] {
-        var groups: [[Int]] = []
-        var byShape: [[Int]: Int] = [:]
-        for (index, row) in table.rows.enumerated() where !row.needsSecret {
-            // Which columns take values and which the time of applying.
-            let shape = row.cells.indices.map { index -> Int in
-                switch row.cells[index] {
-                case .value?: index
-                case .now?: -1 - index
-                case .secret?, nil: Int.min
-                }
-            }.filter { $0 != Int.min }
-            if let group = byShape[shape], groups[group].count < batchRows {
-                groups[group].append(index)
-            } else {
-                byShape[shape] = groups.count
-                groups.append([index])
-            }
-        }
-        return groups
-    }
-
-    /// The statements of one batch: for `keep` tables the ledger claim (of rows about
-    /// to be inserted) then the insert; for `update` tables the insert, the update of
-    /// differing columns, then the claim of every row.
+    /// The statements of a batch, every value a literal.
     private static func statements(for batch: [Int], in table: TablePlan) -> [SQLStatement] {
-        let sample = table.rows[batch[0]]
-        // `now` cells are the same expression in every row: written once, not per row.
-        let set = sample.cells.indices.filter { if case .value? = sample.cells[$0] { true } else { false } }
-        let constants = sample.cells.indices.filter { sample.cells[$0] == .now }
-            .map { SQLStatement.Assignment(column: SQLIdentifier(table.columns[$0].name), value: .now(table.columns[$0].storage)) }
-        let keyColumn = SQLIdentifier("#key"), hashColumn = SQLIdentifier("#hash")
-        let columns = set.map { SQLIdentifier(table.columns[$0].name) }
-        let rows = batch.map { index in
-            set.map { StatementBuilder.literal(table.rows[index].cells[$0]!, column: table.columns[$0]) }
-        }
-        let typed = set.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: StatementBuilder.storage(table.columns[$0])) }
-        let name = SQLIdentifier(table.name)
-        let key = table.key.map(SQLIdentifier.init)
-        let insert = SQLStatement.withRows(columns: columns, rows: rows, body: .insertMissing(table: name, columns: typed, constants: constants, key: key))
-        // The claim needs only the key (to find missing rows) and the ledger's values.
-        let keyCells = table.keyIndexes
-        let claimRows = batch.map { index in
-            let row = table.rows[index]
-            return keyCells.map { StatementBuilder.literal(row.cells[$0] ?? .value(.null), column: table.columns[$0]) }
-                + [.value(.text(row.keyText)), .value(.text(row.valueHash))]
-        }
-        let claim = SQLStatement.withRows(
-            columns: key + [keyColumn, hashColumn], rows: claimRows,
-            body: .claim(owner: name, key: key, keyColumn: keyColumn, hashColumn: hashColumn, onlyMissing: table.onConflict == .keep))
-        guard table.onConflict == .update else { return [claim, insert] }
-        let keys = Set(table.keyIndexes)
-        let compared = zip(set, typed).filter { index, _ in !keys.contains(index) }.map(\.1)
-        guard !compared.isEmpty else { return [insert, claim] }
-        let touch = table.columns.filter { column in column.touchOnUpdate && !compared.contains { $0.name.name == column.name } }
-            .map { SQLStatement.Assignment(column: SQLIdentifier($0.name), value: .now($0.storage)) }
-        let update = SQLStatement.withRows(columns: columns, rows: rows, body: .updateDiffering(table: name, set: compared, touch: touch, key: key))
-        return [insert, update, claim]
+        let values = BatchStatements.Values(
+            cell: { row, column in StatementBuilder.literal(table.rows[batch[row]].cells[column] ?? .value(.null), column: table.columns[column]) },
+            ledger: { row in (.value(.text(table.rows[batch[row]].keyText)), .value(.text(table.rows[batch[row]].valueHash))) },
+            now: { .now($0) })
+        return BatchStatements.statements(for: table, sample: table.rows[batch[0]], rows: batch.count, values: values).map(\.1)
     }
 
     /// A comment that stays one line whatever the key holds.

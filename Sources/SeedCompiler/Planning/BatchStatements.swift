@@ -1,0 +1,75 @@
+/// The set-based statements for a batch of rows of one table that set the same
+/// columns, shared by the SQL scripts (values as literals) and `seed_initial_data.py`
+/// (values as named parameters). Each statement reads the batch as `WITH "v" AS
+/// (VALUES …)`; together they insert missing rows, restore differing columns
+/// (`on_conflict: update`) and keep the ledger, and running them again changes nothing.
+enum BatchStatements {
+    enum Kind: String {
+        case claim, insert, update
+    }
+
+    /// How a batch's values are written.
+    struct Values {
+        /// The expression of row `row` (0-based in the batch) for column `column`.
+        var cell: (_ row: Int, _ column: Int) -> SQLExpression
+        /// The natural key (ledger form) and value hash of row `row`.
+        var ledger: (_ row: Int) -> (key: SQLExpression, hash: SQLExpression)
+        /// The time of applying, for `default: now` and `on_update: now` columns.
+        var now: (SQLStorage) -> SQLExpression
+    }
+
+    /// Columns set to a value (read from the batch) and to the time of applying.
+    static func shape(of row: PlannedRow) -> (values: [Int], now: [Int]) {
+        (row.cells.indices.filter { if case .value? = row.cells[$0] { true } else { false } },
+         row.cells.indices.filter { row.cells[$0] == .now })
+    }
+
+    /// In run order: for `keep` tables the ledger claim (of rows about to be inserted)
+    /// then the insert; for `update` tables the insert, the update of differing
+    /// columns, then the claim of every row.
+    static func statements(for table: TablePlan, sample: PlannedRow, rows: Int, values: Values) -> [(Kind, SQLStatement)] {
+        let (set, nowColumns) = shape(of: sample)
+        let constants = nowColumns.map { SQLStatement.Assignment(column: SQLIdentifier(table.columns[$0].name), value: values.now(table.columns[$0].storage)) }
+        let columns = set.map { SQLIdentifier(table.columns[$0].name) }
+        let batch = (0..<rows).map { row in set.map { values.cell(row, $0) } }
+        let typed = set.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: StatementBuilder.storage(table.columns[$0])) }
+        let name = SQLIdentifier(table.name)
+        let key = table.key.map(SQLIdentifier.init)
+        let insert = SQLStatement.withRows(columns: columns, rows: batch, body: .insertMissing(table: name, columns: typed, constants: constants, key: key))
+        // The claim needs only the key (to find missing rows) and the ledger's values.
+        let keyColumn = SQLIdentifier("#key"), hashColumn = SQLIdentifier("#hash")
+        let claimRows = (0..<rows).map { row in
+            let ledger = values.ledger(row)
+            return table.keyIndexes.map { values.cell(row, $0) } + [ledger.key, ledger.hash]
+        }
+        let claim = SQLStatement.withRows(
+            columns: key + [keyColumn, hashColumn], rows: claimRows,
+            body: .claim(owner: name, key: key, keyColumn: keyColumn, hashColumn: hashColumn, onlyMissing: table.onConflict == .keep))
+        guard table.onConflict == .update else { return [(.claim, claim), (.insert, insert)] }
+        let keys = Set(table.keyIndexes)
+        let compared = zip(set, typed).filter { index, _ in !keys.contains(index) }.map(\.1)
+        guard !compared.isEmpty else { return [(.insert, insert), (.claim, claim)] }
+        let touch = table.columns.filter { column in column.touchOnUpdate && !compared.contains { $0.name.name == column.name } }
+            .map { SQLStatement.Assignment(column: SQLIdentifier($0.name), value: values.now($0.storage)) }
+        let update = SQLStatement.withRows(columns: columns, rows: batch, body: .updateDiffering(table: name, set: compared, touch: touch, key: key))
+        return [(.insert, insert), (.update, update), (.claim, claim)]
+    }
+
+    /// Rows without secrets grouped by shape, in order, at most `limit(columns)` rows
+    /// per batch.
+    static func batches(of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
+        var batches: [[Int]] = []
+        var byShape: [[Int]: Int] = [:]
+        for (index, row) in table.rows.enumerated() where !row.needsSecret {
+            let (values, now) = shape(of: row)
+            let key = values + now.map { -1 - $0 }
+            if let batch = byShape[key], batches[batch].count < limit(values.count) {
+                batches[batch].append(index)
+            } else {
+                byShape[key] = batches.count
+                batches.append([index])
+            }
+        }
+        return batches
+    }
+}
