@@ -49,7 +49,7 @@ final class CompilerTests: XCTestCase {
         WITH "v" ("name", "sector", "link", "approved") AS (VALUES
           ('Health IM', 'Health', 'https://chat.example/h', 0))
         INSERT INTO "groups" ("name", "sector", "link", "approved") SELECT "v"."name", "v"."sector", "v"."link", "v"."approved" \
-        FROM "v" WHERE NOT EXISTS (SELECT 1 FROM "groups" AS "t" WHERE "t"."link" = "v"."link");
+        FROM "v" LEFT JOIN "groups" AS "t" ON "t"."link" = "v"."link" WHERE "t"."link" IS NULL;
         """), sqlite)
         // Referenced tables come first.
         XCTAssertLessThan(try XCTUnwrap(sqlite.range(of: "-- sectors")).lowerBound, try XCTUnwrap(sqlite.range(of: "-- groups")).lowerBound)
