@@ -39,7 +39,8 @@ def load(results):
         meta = (results / (path.stem + ".meta")).read_text().split("\n")
         rss = int((results / (path.stem + ".rss")).read_text().split()[-1])
         table.setdefault(group, {})[name] = {
-            "median": run["median"], "min": run["min"], "max": run["max"], "rows": int(meta[0]), "check": meta[1], "rss": rss / 1024}
+            "median": run["median"], "min": run["min"], "max": run["max"], "rows": int(meta[0]), "check": meta[1], "rss": rss / 1024,
+            "runs": run.get("runs", len(run.get("times", [])))}
     return table
 
 
@@ -54,7 +55,7 @@ def main(results, output, command):
         ["sh", "-c", "grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"], capture_output=True, text=True).stdout.strip())
     lines = ["# Benchmarks", "",
              "Measured by `%s` on %s (%s), %s. Whole processes, release build; times are medians of "
-             "hyperfine runs (3 at 100,000 records, 5 otherwise), peak RSS from `/usr/bin/time`. Every database a "
+             "hyperfine runs (3 at 100,000 records, 5 otherwise; one run where marked), peak RSS from `/usr/bin/time`. Every database a "
              "tool loaded was checked to hold the same rows (count and SHA-256 of the rows' columns)."
              % (command, datetime.date.today().isoformat(), platform.node() or "this machine", machine), ""]
     order = ["repo", "markdown"] + sorted((g for g in table if g.startswith("n")), key=lambda g: int(g[1:]))
@@ -72,8 +73,8 @@ def main(results, output, command):
             floor = scan["median"] if scan and name in ("seedc-build", "seedc-check") else load_floor if name in LOADERS else None
             ratio_incumbent = "%.2f" % (result["median"] / incumbent["median"]) if incumbent else "–"
             ratio_floor = "%.2f" % (result["median"] / floor) if floor else "–"
-            lines.append("| %s | %.3f s | %.3f–%.3f | %s | %s | %s | %.0f MB | %s |" % (
-                LABELS.get(name, name), result["median"], result["min"], result["max"], ratio_incumbent, ratio_floor,
+            lines.append("| %s | %.3f s%s | %.3f–%.3f | %s | %s | %s | %.0f MB | %s |" % (
+                LABELS.get(name, name), result["median"], " (1 run)" if result["runs"] == 1 else "", result["min"], result["max"], ratio_incumbent, ratio_floor,
                 format(int(result["rows"] / result["median"]), ","), result["rss"], result["check"]))
         lines.append("")
     lines += ["\"× floor\" compares `seedc build`/`check` with the libyaml scan of the same records, and the loaders "

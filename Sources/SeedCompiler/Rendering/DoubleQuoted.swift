@@ -10,6 +10,10 @@ enum DoubleQuoted {
     }
 
     static func quote(_ s: String, _ escapes: Escapes) -> String {
+        // Most values are printable ASCII without quotes or backslashes: copied whole.
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -22,14 +22,17 @@ enum PythonModuleRenderer {
             }
             out += "    },\n"
         }
-        out += "}\nSQLITE_CHANGES = \(PythonLiteral.string(SQLDialect.sqliteChanges))\n\nTABLES = (\n"
+        out += "}\nSQLITE_CHANGES = \(PythonLiteral.string(SQLDialect.sqliteChanges))\n"
+        var statements = StatementTable()
+        var tables = "\nTABLES = (\n"
         for table in plan.tables {
-            out += "    (\(PythonLiteral.string(table.name)), (\n"
-            for batch in BatchStatements.batches(of: table, limit: batchLimit) { out += render(batch: batch, in: table) }
-            for group in groups(of: table) { out += render(group, in: table) }
-            out += "    )),\n"
+            tables += "    (\(PythonLiteral.string(table.name)), (\n"
+            for batch in BatchStatements.batches(of: table, limit: batchLimit) { tables += render(batch: batch, in: table, statements: &statements) }
+            for group in groups(of: table) { tables += render(group, in: table) }
+            tables += "    )),\n"
         }
-        out += ")\n"
+        out += "\n# The statements of the batches below (full batches of a table share theirs).\nSTATEMENTS = (\n"
+        out += statements.texts.map { "    \(PythonLiteral.string($0)),\n" }.joined() + ")\n" + tables + ")\n"
         out += PythonRuntime.functions
         return out
     }
@@ -42,7 +45,23 @@ enum PythonModuleRenderer {
     /// A batch of rows without secrets: one statement per kind for the whole batch.
     /// Row `i`'s values are the parameters `r<i>_<j>`: its value cells in column
     /// order, then its ledger key and hash.
-    private static func render(batch: [Int], in table: TablePlan) -> String {
+    /// Statement texts, each kept once, by their position.
+    private struct StatementTable {
+        var texts: [String] = []
+        var index: [String: Int] = [:]
+        /// The statements of a batch by table, shape, size and dialect: batches alike
+        /// are rendered once.
+        var batches: [String: [(BatchStatements.Kind, Int)]] = [:]
+
+        mutating func id(_ text: String) -> Int {
+            if let id = index[text] { return id }
+            index[text] = texts.count
+            texts.append(text)
+            return texts.count - 1
+        }
+    }
+
+    private static func render(batch: [Int], in table: TablePlan, statements: inout StatementTable) -> String {
         let sample = table.rows[batch[0]]
         let set = BatchStatements.shape(of: sample).values
         let position = Dictionary(uniqueKeysWithValues: set.enumerated().map { ($1, $0) })
@@ -55,10 +74,13 @@ enum PythonModuleRenderer {
         var out = "        _Batch(\n"
         for (name, dialect) in [("sqlite", SQLDialect(engine: .sqlite, parameters: .colonNamed)),
                                 ("postgresql", SQLDialect(engine: .postgres, parameters: .pyformat))] {
-            let statements = BatchStatements.statements(for: table, sample: sample, rows: batch.count, values: values)
-            out += "            \(name)=(\n" + statements.map { kind, statement in
-                "                (\(PythonLiteral.string(kind.rawValue)), \(PythonLiteral.string(dialect.statement(statement)))),\n"
-            }.joined() + "            ),\n"
+            let shape = BatchStatements.shape(of: sample)
+            let cacheKey = "\(table.name)|\(shape.values)|\(shape.now)|\(batch.count)|\(name)"
+            let kinds = statements.batches[cacheKey] ?? BatchStatements.statements(for: table, sample: sample, rows: batch.count, values: values).map { kind, statement in
+                (kind, statements.id(dialect.statement(statement)))
+            }
+            statements.batches[cacheKey] = kinds
+            out += "            \(name)=(" + kinds.map { "(\(PythonLiteral.string($0.0.rawValue)), \($0.1))" }.joined(separator: ", ") + ",),\n"
         }
         out += "            rows=(\n"
         for index in batch {

@@ -40,7 +40,8 @@ enum PythonRuntime {
 
     class _Batch:
         """Rows that set the same columns, with the set-based statements that bring the
-        whole batch into the database for each dialect, as (kind, sql) in run order.
+        whole batch into the database for each dialect, as (kind, index in STATEMENTS)
+        in run order.
         Row i's values bind to the parameters r<i>_0, r<i>_1, ...; each row ends with
         its natural key and value hash as the ledger keeps them."""
 
@@ -93,8 +94,8 @@ enum PythonRuntime {
                     for i, row in enumerate(group.rows):
                         for j, value in enumerate(row):
                             params["r%d_%d" % (i, j)] = value
-                    for kind, sql in group.sql[db.dialect]:
-                        changed = db.run(sql, params)
+                    for kind, statement in group.sql[db.dialect]:
+                        changed = db.run(STATEMENTS[statement], params)
                         if kind == "insert":
                             counts["inserted"] += changed
                         elif kind == "update":
