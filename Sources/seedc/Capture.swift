@@ -42,19 +42,30 @@ struct Capture: ParsableCommand {
 
     func run() throws {
         guard let (read, result) = content.compile(render: false), !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
+        if content.schema != nil, into == nil {
+            throw fail("with --schema, the seed section is not content.yaml's: give --into FILE")
+        }
         let schema = read.document.schema
         let chosen = table.isEmpty ? schema.tables.filter { $0.source == nil }.map(\.name) : table
-        if let unknown = chosen.first(where: { schema.table($0) == nil }) {
-            throw fail("\(unknown) is not a declared table (seed.tables has \(schema.tables.map(\.name).joined(separator: ", ")))")
+        for name in chosen {
+            guard let declared = schema.table(name) else {
+                throw fail("\(name) is not a declared table (seed.tables has \(schema.tables.map(\.name).joined(separator: ", ")))")
+            }
+            if let source = declared.source {
+                throw fail("\(name) is a markdown collection (source: \(source)/): its records are files, which capture does not write")
+            }
         }
+        let used = Set(plan.tables.flatMap(\.rows).flatMap(\.cells).compactMap { cell -> String? in
+            if case let .secret(name)? = cell { name } else { nil }
+        })
         let target = DatabaseOptions.target(database, root: content.rootURL, declared: schema.database)
         var captured: [(table: String, result: Capturer.Result)] = []
         do {
             let connection = try target.open(create: false)
             for name in chosen {
-                let tableSchema = schema.table(name)!
-                var capturer = Capturer(table: tableSchema, existingKeys: Set(plan.tables.first { $0.name == name }?.rows.map(\.key) ?? []))
+                var capturer = Capturer(table: schema.table(name)!, existingKeys: Set(plan.tables.first { $0.name == name }?.rows.map(\.key) ?? []))
                 capturer.includeDeleted = includeDeleted
+                capturer.usedVariables = used.union(captured.flatMap(\.result.variables))
                 guard try connection.columns(of: name) != nil else { throw fail("\(target): no table \(name)") }
                 captured.append((name, capturer.capture(try connection.fetch(capturer.select(connection.engine)))))
             }
@@ -63,51 +74,72 @@ struct Capture: ParsableCommand {
         } catch {
             throw databaseError(error, target: target)
         }
-        try write(captured)
         for (name, result) in captured {
-            for warning in result.warnings { FileHandle.standardError.write(Data("seedc: warning: \(warning)\n".utf8)) }
+            result.warnings.forEach(warn)
             if result.skippedDeleted > 0 { Swift.print("seedc: \(name): \(result.skippedDeleted) deleted rows skipped (--include-deleted captures them)") }
+        }
+        let path = into ?? ContentDocument.fileName
+        let file = content.rootURL.appendingPathComponent(path)
+        let original = (try? Data(contentsOf: file)).map(Array.init) ?? []
+        let edited = try append(captured, to: original, path: path)
+        try verify(edited, path: path, content: read)
+        if dryRun {
+            for (name, result) in captured where !result.records.isEmpty {
+                Swift.print("\(path): \(name):\n" + Capturer.items(result.records, indent: 2), terminator: "")
+            }
+        } else if edited != original {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputWriter.replace(file, with: Data(edited))
+            if let into, !read.document.isIncluded(into) {
+                warn("\(into) is not matched by seed.include; add it so the records are compiled")
+            }
         }
         let variables = captured.flatMap(\.result.variables)
         if !variables.isEmpty {
-            FileHandle.standardError.write(Data("seedc: warning: passwords are not captured; set \(variables.joined(separator: ", ")) where seedc apply or the app runs\n".utf8))
+            warn("passwords are not captured; set \(variables.joined(separator: ", ")) where seedc apply or the app runs")
         }
         let counts = captured.map { "\($0.result.records.count) \($0.table)" }.joined(separator: ", ")
         Swift.print("seedc: \(dryRun ? "would add" : "added") \(counts)")
     }
 
-    /// Appends each table's records to the file, one table after the other.
-    private func write(_ captured: [(table: String, result: Capturer.Result)]) throws {
-        let path = into ?? ContentDocument.fileName
-        let file = content.rootURL.appendingPathComponent(path)
-        var bytes = (try? Data(contentsOf: file)).map(Array.init) ?? []
+    /// The file's bytes with each table's records appended, one table after the other.
+    private func append(_ captured: [(table: String, result: Capturer.Result)], to original: [UInt8], path: String) throws -> [UInt8] {
+        var bytes = original
         for (name, result) in captured where !result.records.isEmpty {
-            if dryRun {
-                Swift.print("\(path): \(name):\n" + Capturer.items(result.records, indent: 2), terminator: "")
-                continue
-            }
-            let loaded = ContentDocument.loadSingle(InputFile(path: path, bytes: bytes))
-            guard !loaded.1.hasErrors else { throw fail("\(path) has errors; run seedc check") }
+            let (root, problems) = ContentDocument.loadSingle(InputFile(path: path, bytes: bytes))
+            guard !problems.hasErrors else { throw fail("\(path) has errors; run seedc check") }
             do {
-                bytes = try ContentEditor.appendRecords(table: name, to: bytes, root: loaded.0, seedSection: into == nil) { indent in
+                bytes = try ContentEditor.appendRecords(table: name, to: bytes, root: root, seedSection: into == nil) { indent in
                     Capturer.items(result.records, indent: indent)
                 }
             } catch let failure as ContentEditor.Failure {
                 throw fail((failure.location.map { "\(path):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
             }
         }
-        if !dryRun, captured.contains(where: { !$0.result.records.isEmpty }) {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OutputWriter.replace(file, with: Data(bytes))
-            if let into, !read(into) {
-                FileHandle.standardError.write(Data("seedc: warning: \(into) is not matched by seed.include; add it so the records are compiled\n".utf8))
-            }
-        }
+        return bytes
     }
 
-    /// Whether content reads `path` as an include file.
-    private func read(_ path: String) -> Bool {
-        content.read()?.document.isIncluded(path) ?? false
+    /// Compiles the content as it would be after the capture; on any error, prints the
+    /// problems (in the edited text) and fails, so no file is written.
+    private func verify(_ edited: [UInt8], path: String, content read: ContentReader.Content) throws {
+        let file = InputFile(path: path, bytes: edited)
+        var document = read.document
+        var files = read.files.filter { $0.path != path }
+        if into == nil {
+            document = ContentDocument(file, schemaFile: read.document.schemaFile)
+        } else {
+            files.append(file)
+        }
+        let after = ContentReader.Content(document: document, files: files, problems: read.problems)
+        let result = Compiler.compile(after.document, files: after.files, problems: after.problems, render: false)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return }
+        content.report(errors, sources: after.sources)
+        throw fail("the captured records would not compile (above, in \(path) as it would be); nothing was written")
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("seedc: warning: \(message)\n".utf8))
     }
 
     private func fail(_ message: String) -> ExitCode {

@@ -50,6 +50,10 @@ struct Init: ParsableCommand {
             var descriptions: [TableDescription] = []
             for name in names {
                 guard let description = try connection.describe(name) else { throw fail("\(target): no table \(name)") }
+                guard SchemaScaffold.hasColumns(description) else {
+                    FileHandle.standardError.write(Data("seedc: warning: \(name) has no column besides its id: left out\n".utf8))
+                    continue
+                }
                 descriptions.append(description)
             }
             guard !descriptions.isEmpty else { throw fail("\(target) has no tables") }
@@ -69,6 +73,13 @@ struct Init: ParsableCommand {
         let document = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: bytes))
         do {
             let edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
+            let after = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
+            let errors = after.diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                let text = DiagnosticFormatter.format(errors, as: .text, sources: [ContentDocument.fileName: edited])
+                FileHandle.standardError.write(Data(text.utf8))
+                throw fail("content.yaml would not read with this seed.tables (above, as it would be); nothing was written")
+            }
             try OutputWriter.replace(file, with: Data(edited))
         } catch let failure as ContentEditor.Failure {
             throw fail((failure.location.map { "\(ContentDocument.fileName):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
