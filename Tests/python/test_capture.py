@@ -342,3 +342,30 @@ def test_init_then_capture_rebuilds_the_app_database(database, fresh, tmp_path, 
         ", ".join(c.name for c in Base.metadata.tables[table].columns if c.name not in ("id", "created_at", "updated_at", "password_hash")),
         table))) for table in expected}
     assert got == expected
+
+
+def test_what_cannot_be_captured_writes_nothing(hub, database):
+    url, engine = database
+    apply(hub, url)
+    content = hub / "content.yaml"
+    # A value the schema refuses (the app never checked it): nothing is written.
+    insert(engine, "whatsapp_groups", dict(name="Bad link", sector="Health", description="d", link="not a url", deleted=False))
+    before = content.read_bytes()
+    refused = seedc("capture", "--root", hub, "--database", url, check=False)
+    assert refused.returncode == 1
+    assert "link: expected a URL" in refused.stderr and "nothing was written" in refused.stderr
+    assert content.read_bytes() == before
+    # A flow list cannot take lines: --into can.
+    edit_text(content, "  records:\n", "  records:\n    users: []\n")
+    insert(engine, "users", dict(username="jane.doe", password_hash="x", is_admin=False))
+    flow = seedc("capture", "--root", hub, "--database", url, "--table", "users", check=False)
+    assert flow.returncode == 1 and "flow list" in flow.stderr and "--into" in flow.stderr
+    # A markdown collection's records are files.
+    sectors = seedc("capture", "--root", hub, "--database", url, "--table", "sectors", check=False)
+    assert sectors.returncode == 1 and "markdown collection" in sectors.stderr
+
+
+def edit_text(path, old, new):
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
