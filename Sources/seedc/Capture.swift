@@ -78,64 +78,84 @@ struct Capture: ParsableCommand {
             result.warnings.forEach(warn)
             if result.skippedDeleted > 0 { Swift.print("seedc: \(name): \(result.skippedDeleted) deleted rows skipped (--include-deleted captures them)") }
         }
-        let path = into ?? ContentDocument.fileName
-        let file = content.rootURL.appendingPathComponent(path)
-        let original = (try? Data(contentsOf: file)).map(Array.init) ?? []
-        let edited = try append(captured, to: original, path: path)
-        try verify(edited, path: path, content: read)
-        if dryRun {
-            for (name, result) in captured where !result.records.isEmpty {
-                Swift.print("\(path): \(name):\n" + Capturer.items(result.records, indent: 2), terminator: "")
-            }
-        } else if edited != original {
+        // Each table's records go where that table's records already are.
+        var edits: [(path: String, original: [UInt8], edited: [UInt8])] = []
+        var destination: [String: String] = [:]
+        for (table, result) in captured where !result.records.isEmpty {
+            let path = into ?? Self.file(holding: table, in: read)
+            destination[table] = path
+            let index = edits.firstIndex { $0.path == path } ?? {
+                let bytes = (try? Data(contentsOf: content.rootURL.appendingPathComponent(path))).map(Array.init) ?? []
+                edits.append((path, bytes, bytes))
+                return edits.count - 1
+            }()
+            edits[index].edited = try append(table, result.records, to: edits[index].edited, path: path)
+        }
+        try verify(edits.map { InputFile(path: $0.path, bytes: $0.edited) }, content: read)
+        for (table, result) in captured where !result.records.isEmpty && dryRun {
+            Swift.print("\(destination[table]!): \(table):\n" + Capturer.items(result.records, indent: 2), terminator: "")
+        }
+        for edit in edits where !dryRun && edit.edited != edit.original {
+            let file = content.rootURL.appendingPathComponent(edit.path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OutputWriter.replace(file, with: Data(edited))
-            if let into, !read.document.isIncluded(into) {
-                warn("\(into) is not matched by seed.include; add it so the records are compiled")
-            }
+            try OutputWriter.replace(file, with: Data(edit.edited))
+        }
+        if let into, !read.document.isIncluded(into) {
+            warn("\(into) is not matched by seed.include; add it so the records are compiled")
         }
         let variables = captured.flatMap(\.result.variables)
         if !variables.isEmpty {
             warn("passwords are not captured; set \(variables.joined(separator: ", ")) where seedc apply or the app runs")
         }
-        let counts = captured.map { "\($0.result.records.count) \($0.table)" }.joined(separator: ", ")
-        Swift.print("seedc: \(dryRun ? "would add" : "added") \(counts)")
-    }
-
-    /// The file's bytes with each table's records appended, one table after the other.
-    private func append(_ captured: [(table: String, result: Capturer.Result)], to original: [UInt8], path: String) throws -> [UInt8] {
-        var bytes = original
-        for (name, result) in captured where !result.records.isEmpty {
-            let (root, problems) = ContentDocument.loadSingle(InputFile(path: path, bytes: bytes))
-            guard !problems.hasErrors else { throw fail("\(path) has errors; run seedc check") }
-            do {
-                bytes = try ContentEditor.appendRecords(table: name, to: bytes, root: root, seedSection: into == nil) { indent in
-                    Capturer.items(result.records, indent: indent)
-                }
-            } catch let failure as ContentEditor.Failure {
-                throw fail((failure.location.map { "\(path):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
-            }
+        let counts = captured.map { table, result in
+            "\(result.records.count) \(table)" + (destination[table].map { $0 == ContentDocument.fileName ? "" : " (in \($0))" } ?? "")
         }
-        return bytes
+        Swift.print("seedc: \(dryRun ? "would add" : "added") \(counts.joined(separator: ", "))")
     }
 
-    /// Compiles the content as it would be after the capture; on any error, prints the
-    /// problems (in the edited text) and fails, so no file is written.
-    private func verify(_ edited: [UInt8], path: String, content read: ContentReader.Content) throws {
-        let file = InputFile(path: path, bytes: edited)
+    /// content.yaml, unless the table's records are only in include files: then the
+    /// first of those (so records kept out of the public content.yaml stay out).
+    private static func file(holding table: String, in content: ContentReader.Content) -> String {
+        if content.document.schemaFile == nil, content.document.root?["seed"]?["records"]?[table] != nil {
+            return ContentDocument.fileName
+        }
+        let holder = content.files.first { file in
+            content.document.isIncluded(file.path) && ContentDocument.loadSingle(file).0?[table] != nil
+        }
+        return holder?.path ?? ContentDocument.fileName
+    }
+
+    /// The file's bytes with a table's records appended.
+    private func append(_ table: String, _ records: [Capturer.Record], to bytes: [UInt8], path: String) throws -> [UInt8] {
+        let (root, problems) = ContentDocument.loadSingle(InputFile(path: path, bytes: bytes))
+        guard !problems.hasErrors else { throw fail("\(path) has errors; run seedc check") }
+        do {
+            return try ContentEditor.appendRecords(table: table, to: bytes, root: root, seedSection: path == ContentDocument.fileName && into == nil) { indent in
+                Capturer.items(records, indent: indent)
+            }
+        } catch let failure as ContentEditor.Failure {
+            throw fail((failure.location.map { "\(path):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
+        }
+    }
+
+    /// Compiles the content as it would be with the edited files; on any error, prints
+    /// the problems (in the edited text) and fails, so no file is written.
+    private func verify(_ edited: [InputFile], content read: ContentReader.Content) throws {
         var document = read.document
-        var files = read.files.filter { $0.path != path }
-        if into == nil {
-            document = ContentDocument(file, schemaFile: read.document.schemaFile)
-        } else {
-            files.append(file)
+        var files = read.files.filter { file in !edited.contains { $0.path == file.path } }
+        for file in edited {
+            if file.path == ContentDocument.fileName, into == nil {
+                document = ContentDocument(file, schemaFile: read.document.schemaFile)
+            } else {
+                files.append(file)
+            }
         }
         let after = ContentReader.Content(document: document, files: files, problems: read.problems)
         let result = Compiler.compile(after.document, files: after.files, problems: after.problems, render: false)
         let errors = result.diagnostics.filter { $0.severity == .error }
         guard !errors.isEmpty else { return }
         content.report(errors, sources: after.sources)
-        throw fail("the captured records would not compile (above, in \(path) as it would be); nothing was written")
+        throw fail("the captured records would not compile (above, as the files would be); nothing was written")
     }
 
     private func warn(_ message: String) {

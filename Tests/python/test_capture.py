@@ -58,7 +58,10 @@ def test_capture_round_trip(hub, database):
 
     first = seedc("capture", "--root", hub, "--database", url)
     assert "added 0 sectors" not in first.stdout  # sectors is a markdown collection: not captured
-    assert "2 contacts" in first.stdout and "1 whatsapp_groups" in first.stdout and "1 users" in first.stdout
+    assert "2 contacts" in first.stdout and "1 whatsapp_groups" in first.stdout
+    # Users stay in the include file that holds them, out of the public content.yaml.
+    assert "1 users (in records/users.yaml)" in first.stdout
+    assert "username: jane.doe\n    password_hash: {env: USERS_JANE_DOE_PASSWORD}\n" in (hub / "records" / "users.yaml").read_text()
     assert "1 deleted rows skipped" in first.stdout
     assert "USERS_JANE_DOE_PASSWORD" in first.stderr
     after = (hub / "content.yaml").read_bytes()
