@@ -9,8 +9,10 @@ struct Capture: ParsableCommand {
         discussion: """
         Reads the chosen tables (default: every declared table that is not a markdown \
         collection), keeps the rows whose natural key is not yet in content, and \
-        appends them as records to content.yaml's seed.records (or to --into FILE, \
-        created when missing). Every other byte of the file stays as it was. Rows \
+        appends them, sorted by key, where the table's records already are: \
+        content.yaml's seed.records, or the include file holding them (--into FILE: \
+        that file, created when missing). Every other byte stays as it was, and \
+        nothing is written unless the content with the new records compiles. Rows \
         with a true `deleted` column are skipped unless --include-deleted; password \
         columns become {env: NAME} and the variables to set are listed; columns the \
         database fills (ids, `default: now` timestamps) are left out. A second capture \

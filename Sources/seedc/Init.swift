@@ -8,11 +8,11 @@ struct Init: ParsableCommand {
         abstract: "Scaffold the seed schema (seed.tables) from an existing database.",
         discussion: """
         Reads the database's tables and writes their columns with mapped types, \
-        `required` from NOT NULL, defaults, a natural key (a unique column, or a \
-        proposal with a comment asking you to confirm it), `password` for password \
-        hash columns and `default: now` for created_at/updated_at. The section is \
-        added to content.yaml without changing any other byte; an existing \
-        seed.tables is kept unless --force.
+        `required` from NOT NULL without a default, literal defaults, `default: now` \
+        for created_at/updated_at, `password` for password hash columns, and a \
+        natural key: a unique column, or a proposal under a comment asking you to \
+        confirm it. The section is added to content.yaml without changing any other \
+        byte; an existing seed.tables is kept unless --force replaces it.
 
         Examples:
           seedc init --database app.db --print
