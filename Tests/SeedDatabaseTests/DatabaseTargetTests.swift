@@ -20,5 +20,7 @@ final class DatabaseTargetTests: XCTestCase {
         let target = DatabaseTarget("postgres://app:hunter2@db.example:5432/hub", relativeTo: root)
         XCTAssertEqual(target.description, "postgres://app:***@db.example:5432/hub")
         XCTAssertFalse(target.description.contains("hunter2"))
+        let malformed = DatabaseTarget("postgresql://app:hunter2@[::1/db", relativeTo: root)
+        XCTAssertEqual(malformed.description, "postgresql://app:***@[::1/db")
     }
 }

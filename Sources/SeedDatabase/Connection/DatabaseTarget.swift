@@ -29,7 +29,9 @@ public enum DatabaseTarget: Equatable, CustomStringConvertible {
         switch self {
         case let .sqlite(path): return "sqlite:" + path
         case let .postgres(url):
-            guard var components = URLComponents(string: url), components.password != nil else { return url }
+            guard var components = URLComponents(string: url), components.password != nil else {
+                return ConnectionPasswords(in: url).redacted(url)
+            }
             components.password = "***"
             return components.string ?? "postgres://…"
         }

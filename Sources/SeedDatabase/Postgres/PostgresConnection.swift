@@ -13,7 +13,8 @@ public final class PostgresConnection: DatabaseConnection {
     public init(url: String) throws {
         guard let connection = PQconnectdb(url) else { throw DatabaseFailure(message: "libpq could not start a connection") }
         guard PQstatus(connection) == CONNECTION_OK else {
-            let message = Self.text(PQerrorMessage(connection))
+            // libpq quotes a connection string it cannot parse, password and all.
+            let message = ConnectionPasswords(in: url).redacted(Self.text(PQerrorMessage(connection)))
             PQfinish(connection)
             throw DatabaseFailure(message: "cannot connect: \(message)")
         }
@@ -32,7 +33,10 @@ public final class PostgresConnection: DatabaseConnection {
         for statement in TransactionStatements.begin(engine) { try execute(statement) }
         do {
             let result = try body()
-            try execute(TransactionStatements.commit)
+            // A transaction with a failed statement ends in ROLLBACK even when asked
+            // to COMMIT; that must not pass for success.
+            let status = try run(TransactionStatements.commit) { String(cString: PQcmdStatus($0)) }
+            guard status == "COMMIT" else { throw DatabaseFailure(message: "the transaction was rolled back by the server") }
             return result
         } catch {
             // A lost connection rolls back on the server by itself.
@@ -117,7 +121,9 @@ public final class PostgresConnection: DatabaseConnection {
             PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
         }
         var message = field("M") ?? Self.text(PQerrorMessage(connection))
-        if let detail = field("D") { message += " (\(detail))" }
+        // "Failing row contains (…)" would print the row's values (a password hash
+        // among them): that detail is left out; the table and column say enough.
+        if let detail = field("D"), !detail.hasPrefix("Failing row contains") { message += " (\(detail))" }
         return DatabaseFailure(message: message, code: field("C"), table: field("t"), column: field("c"))
     }
 
