@@ -16,7 +16,7 @@ public enum ContentEditor {
     public static func appendRecords(table: String, to bytes: [UInt8], root: YAMLNode?, seedSection: Bool, items: (Int) -> String) throws -> [UInt8] {
         var lines = LineIndex(bytes)
         guard seedSection else {
-            guard let root, !root.isNull else { return lines.append(table + ":\n" + items(2)) }
+            guard let root, !root.isNull else { return lines.append(YAMLScalar.text(table) + ":\n" + items(2)) }
             guard let pairs = try blockMapping(root, lines: lines, what: "the file", shape: "a mapping of table: [records]") else {
                 throw Failure(message: "the file must be a mapping of table: [records]", location: root.location)
             }
@@ -28,11 +28,11 @@ public enum ContentEditor {
         }
         let seedIndent = indentation(seed)
         guard let recordsPair = seed.first(where: { $0.key.scalar == "records" }) else {
-            let text = pad(seedIndent) + "records:\n" + pad(seedIndent + 2) + table + ":\n" + items(seedIndent + 4)
+            let text = pad(seedIndent) + "records:\n" + pad(seedIndent + 2) + YAMLScalar.text(table) + ":\n" + items(seedIndent + 4)
             return try lines.insert(afterNode: seedPair.value, text: text)
         }
         guard let records = try blockMapping(recordsPair.value, lines: lines, what: "seed.records", shape: "a mapping of table: [records]") else {
-            return try lines.insert(afterLine: recordsPair.key.location.start.line, text: pad(seedIndent + 2) + table + ":\n" + items(seedIndent + 4))
+            return try lines.insert(afterLine: recordsPair.key.location.start.line, text: pad(seedIndent + 2) + YAMLScalar.text(table) + ":\n" + items(seedIndent + 4))
         }
         return try append(table: table, in: records, after: recordsPair.value, lines: &lines, items: items)
     }
@@ -62,7 +62,7 @@ public enum ContentEditor {
     private static func append(table: String, in tables: [YAMLPair], after mapping: YAMLNode, lines: inout LineIndex, items: (Int) -> String) throws -> [UInt8] {
         guard let pair = tables.first(where: { $0.key.scalar == table }) else {
             let indent = indentation(tables)
-            return try lines.insert(afterNode: mapping, text: pad(indent) + table + ":\n" + items(indent + 2))
+            return try lines.insert(afterNode: mapping, text: pad(indent) + YAMLScalar.text(table) + ":\n" + items(indent + 2))
         }
         let list = pair.value
         if isEmpty(list) {

@@ -26,7 +26,7 @@ public enum SchemaScaffold {
 
     static func block(_ table: TableDescription, indent: String) -> String {
         let columns = seedColumns(table)
-        var out = "\(indent)\(table.name):\n"
+        var out = "\(indent)" + YAMLScalar.text(table.name) + ":\n"
         let (key, proposed) = naturalKey(table, columns: columns)
         if proposed {
             out += "\(indent)  # seedc init: no unique column in \(table.name); \(key.joined(separator: ", ")) is a guess at the natural key.\n"

@@ -50,6 +50,7 @@ final class ContentEditorTests: XCTestCase {
 
     func testIncludeFiles() throws {
         XCTAssertEqual(try append("t", to: "", seedSection: false), "t:\n  - k: new\n")
+        XCTAssertEqual(try append("on", to: "", seedSection: false), "\"on\":\n  - k: new\n")
         XCTAssertEqual(try append("t", to: "# records\nt:\n  - k: a\n", seedSection: false), "# records\nt:\n  - k: a\n  - k: new\n")
         XCTAssertEqual(try append("u", to: "t:\n  - k: a", seedSection: false), "t:\n  - k: a\nu:\n  - k: new\n")
         XCTAssertTrue(failure("t", in: "{t: [{k: a}]}\n", seedSection: false).contains("flow mapping"))
