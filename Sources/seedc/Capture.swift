@@ -9,8 +9,10 @@ struct Capture: ParsableCommand {
         discussion: """
         Reads the chosen tables (default: every declared table that is not a markdown \
         collection), keeps the rows whose natural key is not yet in content, and \
-        appends them as records to content.yaml's seed.records (or to --into FILE, \
-        created when missing). Every other byte of the file stays as it was. Rows \
+        appends them, sorted by key, where the table's records already are: \
+        content.yaml's seed.records, or the include file holding them (--into FILE: \
+        that file, created when missing). Every other byte stays as it was, and \
+        nothing is written unless the content with the new records compiles. Rows \
         with a true `deleted` column are skipped unless --include-deleted; password \
         columns become {env: NAME} and the variables to set are listed; columns the \
         database fills (ids, `default: now` timestamps) are left out. A second capture \
@@ -42,19 +44,30 @@ struct Capture: ParsableCommand {
 
     func run() throws {
         guard let (read, result) = content.compile(render: false), !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
+        if content.schema != nil, into == nil {
+            throw fail("with --schema, the seed section is not content.yaml's: give --into FILE")
+        }
         let schema = read.document.schema
         let chosen = table.isEmpty ? schema.tables.filter { $0.source == nil }.map(\.name) : table
-        if let unknown = chosen.first(where: { schema.table($0) == nil }) {
-            throw fail("\(unknown) is not a declared table (seed.tables has \(schema.tables.map(\.name).joined(separator: ", ")))")
+        for name in chosen {
+            guard let declared = schema.table(name) else {
+                throw fail("\(name) is not a declared table (seed.tables has \(schema.tables.map(\.name).joined(separator: ", ")))")
+            }
+            if let source = declared.source {
+                throw fail("\(name) is a markdown collection (source: \(source)/): its records are files, which capture does not write")
+            }
         }
+        let used = Set(plan.tables.flatMap(\.rows).flatMap(\.cells).compactMap { cell -> String? in
+            if case let .secret(name)? = cell { name } else { nil }
+        })
         let target = DatabaseOptions.target(database, root: content.rootURL, declared: schema.database)
         var captured: [(table: String, result: Capturer.Result)] = []
         do {
             let connection = try target.open(create: false)
             for name in chosen {
-                let tableSchema = schema.table(name)!
-                var capturer = Capturer(table: tableSchema, existingKeys: Set(plan.tables.first { $0.name == name }?.rows.map(\.key) ?? []))
+                var capturer = Capturer(table: schema.table(name)!, existingKeys: Set(plan.tables.first { $0.name == name }?.rows.map(\.key) ?? []))
                 capturer.includeDeleted = includeDeleted
+                capturer.usedVariables = used.union(captured.flatMap(\.result.variables))
                 guard try connection.columns(of: name) != nil else { throw fail("\(target): no table \(name)") }
                 captured.append((name, capturer.capture(try connection.fetch(capturer.select(connection.engine)))))
             }
@@ -63,51 +76,92 @@ struct Capture: ParsableCommand {
         } catch {
             throw databaseError(error, target: target)
         }
-        try write(captured)
         for (name, result) in captured {
-            for warning in result.warnings { FileHandle.standardError.write(Data("seedc: warning: \(warning)\n".utf8)) }
+            result.warnings.forEach(warn)
             if result.skippedDeleted > 0 { Swift.print("seedc: \(name): \(result.skippedDeleted) deleted rows skipped (--include-deleted captures them)") }
+        }
+        // Each table's records go where that table's records already are.
+        var edits: [(path: String, original: [UInt8], edited: [UInt8])] = []
+        var destination: [String: String] = [:]
+        for (table, result) in captured where !result.records.isEmpty {
+            let path = into ?? Self.file(holding: table, in: read)
+            destination[table] = path
+            let index = edits.firstIndex { $0.path == path } ?? {
+                let bytes = (try? Data(contentsOf: content.rootURL.appendingPathComponent(path))).map(Array.init) ?? []
+                edits.append((path, bytes, bytes))
+                return edits.count - 1
+            }()
+            edits[index].edited = try append(table, result.records, to: edits[index].edited, path: path)
+        }
+        try verify(edits.map { InputFile(path: $0.path, bytes: $0.edited) }, content: read)
+        for (table, result) in captured where !result.records.isEmpty && dryRun {
+            Swift.print("\(destination[table]!): \(table):\n" + Capturer.items(result.records, indent: 2), terminator: "")
+        }
+        for edit in edits where !dryRun && edit.edited != edit.original {
+            let file = content.rootURL.appendingPathComponent(edit.path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputWriter.replace(file, with: Data(edit.edited))
+        }
+        if let into, !read.document.isIncluded(into) {
+            warn("\(into) is not matched by seed.include; add it so the records are compiled")
         }
         let variables = captured.flatMap(\.result.variables)
         if !variables.isEmpty {
-            FileHandle.standardError.write(Data("seedc: warning: passwords are not captured; set \(variables.joined(separator: ", ")) where seedc apply or the app runs\n".utf8))
+            warn("passwords are not captured; set \(variables.joined(separator: ", ")) where seedc apply or the app runs")
         }
-        let counts = captured.map { "\($0.result.records.count) \($0.table)" }.joined(separator: ", ")
-        Swift.print("seedc: \(dryRun ? "would add" : "added") \(counts)")
+        let counts = captured.map { table, result in
+            "\(result.records.count) \(table)" + (destination[table].map { $0 == ContentDocument.fileName ? "" : " (in \($0))" } ?? "")
+        }
+        Swift.print("seedc: \(dryRun ? "would add" : "added") \(counts.joined(separator: ", "))")
     }
 
-    /// Appends each table's records to the file, one table after the other.
-    private func write(_ captured: [(table: String, result: Capturer.Result)]) throws {
-        let path = into ?? ContentDocument.fileName
-        let file = content.rootURL.appendingPathComponent(path)
-        var bytes = (try? Data(contentsOf: file)).map(Array.init) ?? []
-        for (name, result) in captured where !result.records.isEmpty {
-            if dryRun {
-                Swift.print("\(path): \(name):\n" + Capturer.items(result.records, indent: 2), terminator: "")
-                continue
-            }
-            let loaded = ContentDocument.loadSingle(InputFile(path: path, bytes: bytes))
-            guard !loaded.1.hasErrors else { throw fail("\(path) has errors; run seedc check") }
-            do {
-                bytes = try ContentEditor.appendRecords(table: name, to: bytes, root: loaded.0, seedSection: into == nil) { indent in
-                    Capturer.items(result.records, indent: indent)
-                }
-            } catch let failure as ContentEditor.Failure {
-                throw fail((failure.location.map { "\(path):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
-            }
+    /// content.yaml, unless the table's records are only in include files: then the
+    /// first of those (so records kept out of the public content.yaml stay out).
+    private static func file(holding table: String, in content: ContentReader.Content) -> String {
+        if content.document.schemaFile == nil, content.document.root?["seed"]?["records"]?[table] != nil {
+            return ContentDocument.fileName
         }
-        if !dryRun, captured.contains(where: { !$0.result.records.isEmpty }) {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try OutputWriter.replace(file, with: Data(bytes))
-            if let into, !read(into) {
-                FileHandle.standardError.write(Data("seedc: warning: \(into) is not matched by seed.include; add it so the records are compiled\n".utf8))
+        let holder = content.files.first { file in
+            content.document.isIncluded(file.path) && ContentDocument.loadSingle(file).0?[table] != nil
+        }
+        return holder?.path ?? ContentDocument.fileName
+    }
+
+    /// The file's bytes with a table's records appended.
+    private func append(_ table: String, _ records: [Capturer.Record], to bytes: [UInt8], path: String) throws -> [UInt8] {
+        let (root, problems) = ContentDocument.loadSingle(InputFile(path: path, bytes: bytes))
+        guard !problems.hasErrors else { throw fail("\(path) has errors; run seedc check") }
+        do {
+            return try ContentEditor.appendRecords(table: table, to: bytes, root: root, seedSection: path == ContentDocument.fileName && into == nil) { indent in
+                Capturer.items(records, indent: indent)
             }
+        } catch let failure as ContentEditor.Failure {
+            throw fail((failure.location.map { "\(path):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
         }
     }
 
-    /// Whether content reads `path` as an include file.
-    private func read(_ path: String) -> Bool {
-        content.read()?.document.isIncluded(path) ?? false
+    /// Compiles the content as it would be with the edited files; on any error, prints
+    /// the problems (in the edited text) and fails, so no file is written.
+    private func verify(_ edited: [InputFile], content read: ContentReader.Content) throws {
+        var document = read.document
+        var files = read.files.filter { file in !edited.contains { $0.path == file.path } }
+        for file in edited {
+            if file.path == ContentDocument.fileName, into == nil {
+                document = ContentDocument(file, schemaFile: read.document.schemaFile)
+            } else {
+                files.append(file)
+            }
+        }
+        let after = ContentReader.Content(document: document, files: files, problems: read.problems)
+        let result = Compiler.compile(after.document, files: after.files, problems: after.problems, render: false)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard !errors.isEmpty else { return }
+        content.report(errors, sources: after.sources)
+        throw fail("the captured records would not compile (above, as the files would be); nothing was written")
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("seedc: warning: \(message)\n".utf8))
     }
 
     private func fail(_ message: String) -> ExitCode {

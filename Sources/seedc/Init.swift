@@ -8,11 +8,11 @@ struct Init: ParsableCommand {
         abstract: "Scaffold the seed schema (seed.tables) from an existing database.",
         discussion: """
         Reads the database's tables and writes their columns with mapped types, \
-        `required` from NOT NULL, defaults, a natural key (a unique column, or a \
-        proposal with a comment asking you to confirm it), `password` for password \
-        hash columns and `default: now` for created_at/updated_at. The section is \
-        added to content.yaml without changing any other byte; an existing \
-        seed.tables is kept unless --force.
+        `required` from NOT NULL without a default, literal defaults, `default: now` \
+        for created_at/updated_at, `password` for password hash columns, and a \
+        natural key: a unique column, or a proposal under a comment asking you to \
+        confirm it. The section is added to content.yaml without changing any other \
+        byte; an existing seed.tables is kept unless --force replaces it.
 
         Examples:
           seedc init --database app.db --print
@@ -50,6 +50,10 @@ struct Init: ParsableCommand {
             var descriptions: [TableDescription] = []
             for name in names {
                 guard let description = try connection.describe(name) else { throw fail("\(target): no table \(name)") }
+                guard SchemaScaffold.hasColumns(description) else {
+                    FileHandle.standardError.write(Data("seedc: warning: \(name) has no column besides its id: left out\n".utf8))
+                    continue
+                }
                 descriptions.append(description)
             }
             guard !descriptions.isEmpty else { throw fail("\(target) has no tables") }
@@ -69,6 +73,13 @@ struct Init: ParsableCommand {
         let document = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: bytes))
         do {
             let edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
+            let after = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
+            let errors = after.diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else {
+                let text = DiagnosticFormatter.format(errors, as: .text, sources: [ContentDocument.fileName: edited])
+                FileHandle.standardError.write(Data(text.utf8))
+                throw fail("content.yaml would not read with this seed.tables (above, as it would be); nothing was written")
+            }
             try OutputWriter.replace(file, with: Data(edited))
         } catch let failure as ContentEditor.Failure {
             throw fail((failure.location.map { "\(ContentDocument.fileName):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)

@@ -54,22 +54,37 @@ def sqlite_path(tmp_path):
 
 
 @pytest.fixture
-def pg_url():
-    """A fresh PostgreSQL database with the app's tables on the test server."""
+def pg_databases():
+    """Makes fresh PostgreSQL databases on the test server (with the app's tables unless
+    told otherwise) and drops them afterwards."""
     if not PG_URL:
         pytest.skip("SEEDC_TEST_DATABASE_URL is not set (scripts/test.sh starts a server)")
-    name = "t_" + uuid.uuid4().hex[:12]
     admin = sqlalchemy.create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg2://"), isolation_level="AUTOCOMMIT")
+    names = []
+
+    def make(tables=True):
+        name = "t_" + uuid.uuid4().hex[:12]
+        with admin.connect() as connection:
+            connection.exec_driver_sql('CREATE DATABASE "%s"' % name)
+        names.append(name)
+        url = PG_URL.rsplit("/", 1)[0] + "/" + name
+        if tables:
+            engine = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg2://"))
+            Base.metadata.create_all(engine)
+            engine.dispose()
+        return url
+
+    yield make
     with admin.connect() as connection:
-        connection.exec_driver_sql('CREATE DATABASE "%s"' % name)
-    url = PG_URL.rsplit("/", 1)[0] + "/" + name
-    engine = sqlalchemy.create_engine(url.replace("postgresql://", "postgresql+psycopg2://"))
-    Base.metadata.create_all(engine)
-    engine.dispose()
-    yield url
-    with admin.connect() as connection:
-        connection.exec_driver_sql('DROP DATABASE "%s" WITH (FORCE)' % name)
+        for name in names:
+            connection.exec_driver_sql('DROP DATABASE "%s" WITH (FORCE)' % name)
     admin.dispose()
+
+
+@pytest.fixture
+def pg_url(pg_databases):
+    """A fresh PostgreSQL database with the app's tables on the test server."""
+    return pg_databases()
 
 
 def load_module(root):

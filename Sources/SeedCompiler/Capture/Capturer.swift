@@ -6,12 +6,26 @@ public struct Capturer: Sendable {
     public let table: TableSchema
     /// Natural keys already in content.
     public let existingKeys: Set<[String]>
+    /// Environment variables content already reads; generated names avoid them.
+    public var usedVariables: Set<String> = []
     public var includeDeleted = false
+
+    /// One captured record: its natural key and its fields as (name, YAML text), in
+    /// column order.
+    public struct Record: Sendable, Equatable {
+        public var key: [String]
+        public var fields: [Field]
+    }
+
+    public struct Field: Sendable, Equatable {
+        public var name: String
+        public var yaml: String
+    }
 
     /// What a capture of the table gives.
     public struct Result: Sendable {
-        /// Each record's fields as (name, YAML scalar text), in column order.
-        public var records: [[(name: String, yaml: String)]] = []
+        /// Sorted by natural key, so both engines give the same text.
+        public var records: [Record] = []
         /// Environment variables the captured passwords will read.
         public var variables: [String] = []
         public var skippedDeleted = 0
@@ -37,6 +51,9 @@ public struct Capturer: Sendable {
         SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table.name), columns: columns.map { SQLIdentifier($0.name) }, match: []))
     }
 
+    /// The records for `rows` (each value as text, nil for NULL, in `columns` order):
+    /// rows whose key is in content, soft-deleted rows (unless `includeDeleted`), rows
+    /// without a key and repeats of a key are left out.
     public func capture(_ rows: [[String?]]) -> Result {
         var result = Result()
         let columns = columns
@@ -45,41 +62,60 @@ public struct Capturer: Sendable {
         for column in table.columns where column.from != nil && !columns.contains(where: { $0.name == column.from }) {
             result.warnings.append("\(table.name).\(column.name) is rendered from \(column.from!), which the database does not keep: left out")
         }
-        var seen = existingKeys
-        for row in rows where row.count == columns.count {
-            let key = keyIndexes.map { row[$0] ?? "" }
-            guard keyIndexes.count == table.key.count, seen.insert(key).inserted else { continue }
+        var byKey: [[String]: [String?]] = [:]
+        var repeated: [[String]: Int] = [:]
+        var keyless = 0
+        for row in rows where row.count == columns.count && keyIndexes.count == table.key.count {
+            let parts = keyIndexes.map { row[$0] }
+            guard parts.allSatisfy({ $0 != nil }) else {
+                keyless += 1
+                continue
+            }
+            let key = parts.map { $0! }
+            if existingKeys.contains(key) { continue }
             if let deleted, Self.isTrue(row[deleted]), !includeDeleted {
                 result.skippedDeleted += 1
                 continue
             }
-            var fields: [(name: String, yaml: String)] = []
-            for (column, text) in zip(columns, row) {
+            if byKey[key] == nil { byKey[key] = row } else { repeated[key, default: 1] += 1 }
+        }
+        if keyless > 0 {
+            result.warnings.append("\(table.name): \(keyless) rows with an empty (NULL) \(table.key.joined(separator: ", ")) left out")
+        }
+        for (key, count) in repeated.sorted(by: { Self.precedes($0.key, $1.key) }) {
+            result.warnings.append("\(table.name): \(count) rows have the natural key \(Self.describe(key)); only the first was captured")
+        }
+        var variables = usedVariables
+        for key in byKey.keys.sorted(by: Self.precedes) {
+            var fields: [Field] = []
+            for (column, text) in zip(columns, byKey[key]!) {
                 if column.type == .password {
-                    let variable = Self.variableName(table: table.name, key: key)
+                    guard text != nil else { continue }
+                    let variable = Self.variableName(table: table.name, key: key, avoiding: variables)
+                    variables.insert(variable)
                     result.variables.append(variable)
-                    fields.append((column.name, "{env: \(variable)}"))
+                    fields.append(Field(name: column.name, yaml: "{env: \(variable)}"))
                     continue
                 }
                 guard let text else {
                     // NULL: left out, unless a default would then fill the column.
-                    if column.defaultValue != nil { fields.append((column.name, "null")) }
+                    if column.defaultValue != nil { fields.append(Field(name: column.name, yaml: "null")) }
                     continue
                 }
-                fields.append((column.name, Self.yaml(text, column: column)))
+                fields.append(Field(name: column.name, yaml: Self.yaml(text, column: column)))
             }
-            result.records.append(fields)
+            result.records.append(Record(key: key, fields: fields))
         }
         return result
     }
 
     /// List items with their dash at `indent` spaces: `- name: value`, then the other
     /// fields aligned under the first.
-    public static func items(_ records: [[(name: String, yaml: String)]], indent: Int) -> String {
+    public static func items(_ records: [Record], indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
         for record in records {
-            for (offset, field) in record.enumerated() {
+            for (offset, field) in record.fields.enumerated() {
                 out += (offset == 0 ? pad + "- " : pad + "  ") + YAMLScalar.text(field.name) + ": " + field.yaml + "\n"
             }
         }
@@ -101,9 +137,9 @@ public struct Capturer: Sendable {
             return YAMLScalar.quoted(DateTimeParser.timestamp(text) ?? text)
         case .list:
             let items = text.isEmpty ? [] : text.components(separatedBy: column.join)
-            return "[" + items.map(YAMLScalar.text).joined(separator: ", ") + "]"
+            return "[" + items.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]"
         case .json:
-            return text
+            return JSONText.oneLine(text)
         case .text, .email, .url, .markdown, .html, .password:
             return YAMLScalar.text(text)
         }
@@ -114,13 +150,30 @@ public struct Capturer: Sendable {
         return ["1", "t", "true", "yes", "on"].contains(text.lowercased())
     }
 
-    /// `USERS_JANE_DOE_PASSWORD` for users' `jane.doe`.
-    static func variableName(table: String, key: [String]) -> String {
+    /// `USERS_JANE_DOE_PASSWORD` for users' `jane.doe`; `USERS_JANE_DOE_2_PASSWORD`
+    /// when that name is taken (by `jane_doe`, say).
+    static func variableName(table: String, key: [String], avoiding taken: Set<String>) -> String {
         let words = ([table] + key).joined(separator: "_").uppercased().unicodeScalars.map { scalar -> Character in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "_"
         }
-        var name = String(words)
-        while name.contains("__") { name = name.replacingOccurrences(of: "__", with: "_") }
-        return name.trimmingCharacters(in: CharacterSet(charactersIn: "_")) + "_PASSWORD"
+        var stem = String(words)
+        while stem.contains("__") { stem = stem.replacingOccurrences(of: "__", with: "_") }
+        stem = stem.trimmingCharacters(in: CharacterSet(charactersIn: "_"))
+        var name = stem + "_PASSWORD"
+        var number = 2
+        while taken.contains(name) {
+            name = "\(stem)_\(number)_PASSWORD"
+            number += 1
+        }
+        return name
+    }
+
+    /// Key order: by each part's UTF-8 bytes, as the compiler sorts records.
+    static func precedes(_ a: [String], _ b: [String]) -> Bool {
+        a.lexicographicallyPrecedes(b) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    static func describe(_ key: [String]) -> String {
+        key.map { YAMLScalar.quoted($0) }.joined(separator: ", ")
     }
 }

@@ -16,30 +16,25 @@ public enum ContentEditor {
     public static func appendRecords(table: String, to bytes: [UInt8], root: YAMLNode?, seedSection: Bool, items: (Int) -> String) throws -> [UInt8] {
         var lines = LineIndex(bytes)
         guard seedSection else {
-            guard let root, !root.isNull else { return lines.append(table + ":\n" + items(2)) }
-            guard let pairs = root.mapping else { throw Failure(message: "the file must be a mapping of table: [records]", location: root.location) }
-            if let list = pairs.first(where: { $0.key.scalar == table })?.value {
-                return try lines.insert(afterNode: list, text: itemsAppended(to: list, lines: lines, items: items))
+            guard let root, !root.isNull else { return lines.append(YAMLScalar.text(table) + ":\n" + items(2)) }
+            guard let pairs = try blockMapping(root, lines: lines, what: "the file", shape: "a mapping of table: [records]") else {
+                throw Failure(message: "the file must be a mapping of table: [records]", location: root.location)
             }
-            return try lines.insert(afterNode: root, text: String(repeating: " ", count: indentation(pairs)) + table + ":\n" + items(indentation(pairs) + 2))
+            return try append(table: table, in: pairs, after: root, lines: &lines, items: items)
         }
-        guard let seedPair = root?.mapping?.first(where: { $0.key.scalar == "seed" }), let seed = seedPair.value.mapping else {
+        guard let seedPair = root?.mapping?.first(where: { $0.key.scalar == "seed" }),
+              let seed = try blockMapping(seedPair.value, lines: lines, what: "seed", shape: "a mapping") else {
             throw Failure(message: "content.yaml has no seed section to add records to", location: root?.location)
         }
         let seedIndent = indentation(seed)
         guard let recordsPair = seed.first(where: { $0.key.scalar == "records" }) else {
-            let text = pad(seedIndent) + "records:\n" + pad(seedIndent + 2) + table + ":\n" + items(seedIndent + 4)
+            let text = pad(seedIndent) + "records:\n" + pad(seedIndent + 2) + YAMLScalar.text(table) + ":\n" + items(seedIndent + 4)
             return try lines.insert(afterNode: seedPair.value, text: text)
         }
-        guard let records = recordsPair.value.mapping, !records.isEmpty else {
-            guard recordsPair.value.isNull else { throw Failure(message: "seed.records must be a mapping of table: [records]", location: recordsPair.value.location) }
-            return try lines.insert(afterLine: recordsPair.key.location.start.line, text: pad(seedIndent + 2) + table + ":\n" + items(seedIndent + 4))
+        guard let records = try blockMapping(recordsPair.value, lines: lines, what: "seed.records", shape: "a mapping of table: [records]") else {
+            return try lines.insert(afterLine: recordsPair.key.location.start.line, text: pad(seedIndent + 2) + YAMLScalar.text(table) + ":\n" + items(seedIndent + 4))
         }
-        if let list = records.first(where: { $0.key.scalar == table })?.value {
-            return try lines.insert(afterNode: list, text: itemsAppended(to: list, lines: lines, items: items))
-        }
-        let indent = indentation(records)
-        return try lines.insert(afterNode: recordsPair.value, text: pad(indent) + table + ":\n" + items(indent + 2))
+        return try append(table: table, in: records, after: recordsPair.value, lines: &lines, items: items)
     }
 
     /// Adds (or with `replace`, replaces) `seed.tables` with `block`, which is indented
@@ -49,8 +44,7 @@ public enum ContentEditor {
         guard let seedPair = root?.mapping?.first(where: { $0.key.scalar == "seed" }) else {
             return lines.append("seed:\n" + block)
         }
-        guard let seed = seedPair.value.mapping else {
-            guard seedPair.value.isNull else { throw Failure(message: "seed must be a mapping", location: seedPair.value.location) }
+        guard let seed = try blockMapping(seedPair.value, lines: lines, what: "seed", shape: "a mapping") else {
             return try lines.insert(afterLine: seedPair.key.location.start.line, text: block)
         }
         if let tables = seed.first(where: { $0.key.scalar == "tables" }) {
@@ -62,19 +56,44 @@ public enum ContentEditor {
         return try lines.insert(afterNode: seedPair.value, text: reindent(block, to: indentation(seed)))
     }
 
-    /// Items for an existing list, at its dash column; a flow list (`[…]`) cannot take
-    /// lines.
-    private static func itemsAppended(to list: YAMLNode, lines: LineIndex, items: (Int) -> String) throws -> String {
-        guard list.sequence != nil || list.isNull else {
-            throw Failure(message: "this table's records are not a list", location: list.location)
+    /// Items for `table` in a block mapping of tables: after its list's last item, at
+    /// the list's dash column; under its key when it has no value yet; or a new key
+    /// after the mapping's last line.
+    private static func append(table: String, in tables: [YAMLPair], after mapping: YAMLNode, lines: inout LineIndex, items: (Int) -> String) throws -> [UInt8] {
+        guard let pair = tables.first(where: { $0.key.scalar == table }) else {
+            let indent = indentation(tables)
+            return try lines.insert(afterNode: mapping, text: pad(indent) + YAMLScalar.text(table) + ":\n" + items(indent + 2))
+        }
+        let list = pair.value
+        if isEmpty(list) {
+            return try lines.insert(afterLine: pair.key.location.start.line, text: items(pair.key.location.start.column - 1 + 2))
+        }
+        guard list.sequence != nil else {
+            throw Failure(message: "the records of \(table) are not a list", location: list.location)
         }
         if lines.byte(at: list.location.start) == UInt8(ascii: "[") {
-            throw Failure(message: "the records of this table are a flow list ([…]); capture cannot add lines to it: use --into FILE", location: list.location)
+            throw Failure(message: "the records of \(table) are a flow list ([…]); capture cannot add lines to it: use --into FILE", location: list.location)
         }
-        guard list.sequence?.isEmpty == false else {
-            throw Failure(message: "this table has an empty list; write its first record by hand or use --into FILE", location: list.location)
+        return try lines.insert(afterNode: list, text: items(list.location.start.column - 1))
+    }
+
+    /// The pairs of a block mapping; nil for an empty value (`key:` and nothing else),
+    /// which lines can be added under. Anything else cannot take lines: an error.
+    private static func blockMapping(_ node: YAMLNode, lines: LineIndex, what: String, shape: String) throws -> [YAMLPair]? {
+        if isEmpty(node) { return nil }
+        guard let pairs = node.mapping else {
+            throw Failure(message: "\(what) must be \(shape), found \(node.kindName)", location: node.location)
         }
-        return items(list.location.start.column - 1)
+        if lines.byte(at: node.location.start) == UInt8(ascii: "{") {
+            throw Failure(message: "\(what) is a flow mapping ({…}); lines cannot be added to it: write it in block style", location: node.location)
+        }
+        return pairs
+    }
+
+    /// A value written as nothing at all (`key:`), unlike `~` or `null`, which would
+    /// have to be removed first.
+    private static func isEmpty(_ node: YAMLNode) -> Bool {
+        node.isNull && node.scalar == ""
     }
 
     /// The column (0-based) of a mapping's keys.

@@ -14,65 +14,92 @@ public enum SchemaScaffold {
         return out
     }
 
+    /// Whether a table has a column to seed besides an `id` primary key.
+    public static func hasColumns(_ table: TableDescription) -> Bool {
+        !seedColumns(table).isEmpty
+    }
+
+    /// The columns content sets: all but the integer `id` primary key the database fills.
+    static func seedColumns(_ table: TableDescription) -> [TableDescription.Column] {
+        table.columns.filter { !($0.primaryKey && $0.name == "id") }
+    }
+
     static func block(_ table: TableDescription, indent: String) -> String {
-        let columns = table.columns.filter { !($0.primaryKey && $0.name == "id") }
-        var out = "\(indent)\(table.name):\n"
+        let columns = seedColumns(table)
+        var out = "\(indent)" + YAMLScalar.text(table.name) + ":\n"
         let (key, proposed) = naturalKey(table, columns: columns)
         if proposed {
             out += "\(indent)  # seedc init: no unique column in \(table.name); \(key.joined(separator: ", ")) is a guess at the natural key.\n"
             out += "\(indent)  # Make sure it identifies one row, or change it, before adding records.\n"
         }
-        out += "\(indent)  key: " + (key.count == 1 ? YAMLScalar.text(key[0]) : "[" + key.map(YAMLScalar.text).joined(separator: ", ") + "]") + "\n"
+        let keyText = key.count == 1 ? YAMLScalar.text(key[0]) : "[" + key.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]"
+        out += "\(indent)  key: \(keyText)\n"
         out += "\(indent)  columns:\n"
-        let width = columns.map(\.name.count).max() ?? 0
-        for column in columns {
-            let name = YAMLScalar.text(column.name)
-            out += "\(indent)    \(name):" + String(repeating: " ", count: max(1, width - name.count + 1)) + "{" + options(column, inKey: key.contains(column.name)).joined(separator: ", ") + "}\n"
+        let names = columns.map { YAMLScalar.text($0.name) }
+        let width = names.map(\.count).max() ?? 0
+        for (column, name) in zip(columns, names) {
+            let options = options(column, inKey: key.contains(column.name)).joined(separator: ", ")
+            out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}\n"
         }
         return out
     }
 
-    /// A unique non-primary-key column (the shortest unique set), else a proposal.
+    /// A unique non-primary-key column set (the shortest), else a primary key that is
+    /// not a surrogate `id`, else a proposal: the first NOT NULL column among
+    /// `keyCandidates`, else the first NOT NULL text column, else the first candidate
+    /// or column.
     static func naturalKey(_ table: TableDescription, columns: [TableDescription.Column]) -> (key: [String], proposed: Bool) {
         let names = Set(columns.map(\.name))
         if let unique = table.unique.filter({ Set($0).isSubset(of: names) }).min(by: { $0.count < $1.count }) {
             return (unique, false)
         }
-        let required = columns.filter(\.notNull).map(\.name)
-        if let name = keyCandidates.first(where: required.contains) ?? keyCandidates.first(where: names.contains)
-            ?? columns.first(where: { $0.notNull && type(of: $0) == .text })?.name ?? columns.first?.name {
-            return ([name], true)
+        let primaryKey = columns.filter(\.primaryKey).map(\.name)
+        if !primaryKey.isEmpty, table.columns.filter(\.primaryKey).count == primaryKey.count {
+            return (primaryKey, false)
         }
-        return (["id"], true)
+        let required = Set(columns.filter(\.notNull).map(\.name))
+        let name = keyCandidates.first(where: required.contains)
+            ?? columns.first(where: { $0.notNull && type(of: $0) == .text })?.name
+            ?? keyCandidates.first(where: names.contains) ?? columns.first?.name ?? "id"
+        return ([name], true)
     }
 
     static func options(_ column: TableDescription.Column, inKey: Bool) -> [String] {
-        var options: [String] = []
         let type = type(of: column)
-        options.append("type: \(type.rawValue)")
-        let literal = defaultLiteral(column.defaultSQL, type: type)
-        if column.name == "created_at" || column.name == "updated_at", type == .datetime || type == .date {
+        var options = ["type: \(type.rawValue)"]
+        if type == .datetime || type == .date, column.name == "created_at" || column.name == "updated_at" || isNow(column.defaultSQL) {
             options.append("default: now")
             if column.name == "updated_at" { options.append("on_update: now") }
-        } else if let literal {
+        } else if let literal = defaultLiteral(column.defaultSQL, type: type) {
             options.append("default: \(literal)")
-        } else if column.notNull || inKey {
+        } else if (column.notNull && column.defaultSQL == nil) || inKey {
             options.append("required: true")
         }
         if let length = maxLength(column.type), type == .text { options.append("max: \(length)") }
         return options
     }
 
+    /// Declared types (their words, lowercased) stored as integers.
+    static let integerTypes: Set<String> = ["int", "integer", "tinyint", "smallint", "mediumint", "bigint", "int2", "int4", "int8",
+                                            "serial", "smallserial", "bigserial"]
+
     static func type(of column: TableDescription.Column) -> ColumnType {
         if passwordNames.contains(column.name.lowercased()) { return .password }
         let declared = column.type.lowercased()
+        let words = declared.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         if declared.contains("bool") { return .boolean }
-        if declared.contains("int") { return .integer }
         if declared.contains("timestamp") || declared.contains("datetime") { return .datetime }
-        if declared == "date" { return .date }
-        if ["real", "floa", "doub", "numeric", "decimal"].contains(where: declared.contains) { return .real }
+        if words.first == "date" { return .date }
+        if words.contains(where: integerTypes.contains) { return .integer }
+        if ["real", "float", "double", "numeric", "decimal"].contains(where: declared.contains) { return .real }
         if declared.contains("json") { return .json }
         return .text
+    }
+
+    /// A default that is the time of inserting: `CURRENT_TIMESTAMP`, `now()`, …
+    static func isNow(_ sql: String?) -> Bool {
+        guard let sql = sql?.lowercased() else { return false }
+        return ["current_timestamp", "now()", "localtimestamp", "current_date", "datetime('now'"].contains(where: sql.contains)
     }
 
     /// `VARCHAR(200)` → 200.
@@ -82,13 +109,21 @@ public enum SchemaScaffold {
     }
 
     /// A default the database applies, as a content value: numbers, quoted text,
-    /// booleans. Expressions (`CURRENT_TIMESTAMP`, `nextval(…)`) are left out.
+    /// booleans, dates. Expressions (`CURRENT_TIMESTAMP`, `nextval(…)`) and JSON are
+    /// left out.
     static func defaultLiteral(_ sql: String?, type: ColumnType) -> String? {
         guard var text = sql?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
         if let cast = text.range(of: "::") { text = String(text[..<cast.lowerBound]) }
         if text.hasPrefix("'"), text.hasSuffix("'"), text.count >= 2 {
             let inner = String(text.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
-            return type == .boolean ? (["1", "t", "true"].contains(inner.lowercased()) ? "true" : "false") : YAMLScalar.text(inner)
+            switch type {
+            case .boolean: return ["1", "t", "true"].contains(inner.lowercased()) ? "true" : "false"
+            case .integer, .real, .date, .datetime:
+                guard case .success = ValueReader.read(inner, as: type) else { return nil }
+                return YAMLScalar.text(inner, in: .flow)
+            case .json, .password: return nil
+            case .text, .email, .url, .markdown, .html, .list: return YAMLScalar.text(inner, in: .flow)
+            }
         }
         switch (type, text.lowercased()) {
         case (.boolean, "1"), (.boolean, "true"): return "true"

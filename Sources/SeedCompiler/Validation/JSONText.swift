@@ -52,6 +52,27 @@ enum JSONText {
     static func quoted(_ s: String) -> String {
         DoubleQuoted.quote(s, .unicodeOnly)
     }
+
+    /// JSON text on one line, as a YAML flow node: whitespace between tokens dropped,
+    /// then one space after each `:` and `,` (strings are kept as they are).
+    static func oneLine(_ text: String) -> String {
+        var out = ""
+        var inString = false, escaped = false
+        for scalar in text.unicodeScalars {
+            if inString {
+                out.unicodeScalars.append(scalar)
+                if escaped { escaped = false } else if scalar == "\\" { escaped = true } else if scalar == "\"" { inString = false }
+                continue
+            }
+            switch scalar {
+            case " ", "\t", "\n", "\r": continue
+            case ":", ",": out.unicodeScalars.append(scalar); out += " "
+            case "\"": inString = true; out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }
 
 extension JSONText {

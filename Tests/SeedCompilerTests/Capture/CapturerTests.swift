@@ -1,0 +1,117 @@
+@testable import SeedCompiler
+import XCTest
+
+/// Rows of a database as records: canonical items that compile back to the same values.
+final class CapturerTests: XCTestCase {
+    private func table(_ yaml: String) throws -> TableSchema {
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(yaml.utf8)))
+        XCTAssertEqual(document.diagnostics, [])
+        return try XCTUnwrap(document.schema.tables.first)
+    }
+
+    private let people = """
+    seed:
+      tables:
+        people:
+          key: name
+          columns:
+            name: {type: text, required: true}
+            phone: text
+            score: real
+            active: {type: boolean, default: true}
+            born: date
+            seen: datetime
+            tags: {type: list, join: ";"}
+            created_at: {type: datetime, default: now}
+
+    """
+
+    func testCapturedRecordsReadBackToTheSameValues() throws {
+        let capturer = Capturer(table: try table(people), existingKeys: [["Known"]])
+        XCTAssertEqual(capturer.columns.map(\.name), ["name", "phone", "score", "active", "born", "seen", "tags"])
+        let result = capturer.capture([
+            ["no", "0755", "18.25", "0", "2025-11-01", "2025-11-02 10:30:00", "a;b c;d, e"],
+            ["Known", nil, nil, "1", nil, nil, nil],
+            ["Ann\n\"B\"", nil, nil, nil, nil, nil, ""],
+        ])
+        XCTAssertEqual(Capturer.items(result.records, indent: 0), """
+        - name: "Ann\\n\\"B\\""
+          active: null
+          tags: []
+        - name: "no"
+          phone: "0755"
+          score: 18.25
+          active: false
+          born: 2025-11-01
+          seen: "2025-11-02 10:30:00.000000"
+          tags: [a, b c, "d, e"]
+
+        """)
+        // Compiled with the same schema, the records hold the database's values.
+        let content = people + "  records:\n    people:\n" + Capturer.items(result.records, indent: 6)
+        let compiled = Compiler.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8))), files: [], render: false)
+        XCTAssertEqual(compiled.diagnostics, [])
+        let rows = try XCTUnwrap(compiled.plan?.tables.first?.rows)
+        let no = try XCTUnwrap(rows.first { $0.key == ["no"] })
+        XCTAssertEqual(no.cells[1], .value(.text("0755")))
+        XCTAssertEqual(no.cells[2], .value(.real(18.25)))
+        XCTAssertEqual(no.cells[5], .value(.timestamp("2025-11-02 10:30:00.000000")))
+        XCTAssertEqual(no.cells[6], .value(.text("a;b c;d, e")))
+        XCTAssertEqual(rows.first { $0.key == ["Ann\n\"B\""] }?.cells[3], .value(.null))
+    }
+
+    func testRowsLeftOutAreSaidSo() throws {
+        let table = try table("""
+        seed:
+          tables:
+            contacts:
+              key: [name, organization]
+              columns: {name: text, organization: text, deleted: boolean}
+
+        """)
+        let result = Capturer(table: table, existingKeys: []).capture([
+            ["Ann", nil, "0"],
+            ["Bob", "Red Cross", "1"],
+            ["Bob", "Red Cross", "0"],
+            ["Cy", "UN", "0"],
+            ["Cy", "UN", "f"],
+        ])
+        // The deleted Bob does not hide the live one; the second Cy is not captured twice.
+        XCTAssertEqual(result.records.map(\.key), [["Bob", "Red Cross"], ["Cy", "UN"]])
+        XCTAssertEqual(result.skippedDeleted, 1)
+        XCTAssertEqual(result.warnings, [
+            "contacts: 1 rows with an empty (NULL) name, organization left out",
+            "contacts: 2 rows have the natural key \"Cy\", \"UN\"; only the first was captured",
+        ])
+    }
+
+    func testPasswordsBecomeDistinctVariables() throws {
+        let table = try table("""
+        seed:
+          tables:
+            users:
+              key: username
+              columns: {username: text, password_hash: password}
+
+        """)
+        var capturer = Capturer(table: table, existingKeys: [])
+        capturer.usedVariables = ["USERS_ADMIN_PASSWORD"]
+        let result = capturer.capture([["jane.doe", "$2b$12$x"], ["jane_doe", "$2b$12$y"], ["admin", "$2b$12$z"], ["nobody", nil]])
+        XCTAssertEqual(result.variables, ["USERS_ADMIN_2_PASSWORD", "USERS_JANE_DOE_PASSWORD", "USERS_JANE_DOE_2_PASSWORD"])
+        XCTAssertEqual(Capturer.items(result.records, indent: 2), """
+          - username: admin
+            password_hash: {env: USERS_ADMIN_2_PASSWORD}
+          - username: jane.doe
+            password_hash: {env: USERS_JANE_DOE_PASSWORD}
+          - username: jane_doe
+            password_hash: {env: USERS_JANE_DOE_2_PASSWORD}
+          - username: nobody
+
+        """)
+        XCTAssertFalse(Capturer.items(result.records, indent: 0).contains("$2b$"))
+    }
+
+    func testJSONGoesOnOneLine() {
+        XCTAssertEqual(JSONText.oneLine("{\n  \"a\":1,\n\t\"b\": [1, \"x, y: \\\"z\\\"\"]\n}"), #"{"a": 1, "b": [1, "x, y: \"z\""]}"#)
+    }
+}

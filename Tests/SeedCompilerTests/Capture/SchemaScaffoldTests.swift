@@ -1,0 +1,94 @@
+@testable import SeedCompiler
+import XCTest
+
+/// `seedc init`'s scaffold: types, required, defaults and natural keys from a
+/// database's description, as YAML that reads as a schema.
+final class SchemaScaffoldTests: XCTestCase {
+    private func column(_ name: String, _ type: String, notNull: Bool = false, default sql: String? = nil, primaryKey: Bool = false) -> TableDescription.Column {
+        .init(name: name, type: type, notNull: notNull, defaultSQL: sql, primaryKey: primaryKey)
+    }
+
+    func testScaffoldProposesKeysAndTypes() {
+        let users = TableDescription(name: "users", columns: [
+            column("id", "INTEGER", notNull: true, primaryKey: true),
+            column("username", "VARCHAR(100)", notNull: true),
+            column("password_hash", "VARCHAR(255)", notNull: true),
+            column("is_admin", "BOOLEAN", default: "0"),
+            column("created_at", "DATETIME"),
+            column("updated_at", "timestamp without time zone"),
+            column("published", "DATETIME", notNull: true, default: "CURRENT_TIMESTAMP"),
+            column("version", "INTEGER", notNull: true, default: "nextval('v'::regclass)"),
+        ], unique: [["username"]])
+        let notes = TableDescription(name: "notes", columns: [
+            column("id", "integer", notNull: true, default: "nextval('notes_id_seq'::regclass)", primaryKey: true),
+            column("body", "text"),
+            column("title", "character varying(80)", notNull: true, default: "'untitled, for now'::character varying"),
+            column("label", "text", notNull: true),
+        ], unique: [])
+        XCTAssertEqual(SchemaScaffold.yaml([users, notes]), """
+          tables:
+            users:
+              key: username
+              columns:
+                username:      {type: text, required: true, max: 100}
+                password_hash: {type: password, required: true}
+                is_admin:      {type: boolean, default: false}
+                created_at:    {type: datetime, default: now}
+                updated_at:    {type: datetime, default: now, on_update: now}
+                published:     {type: datetime, default: now}
+                version:       {type: integer}
+            notes:
+              # seedc init: no unique column in notes; title is a guess at the natural key.
+              # Make sure it identifies one row, or change it, before adding records.
+              key: title
+              columns:
+                body:  {type: text}
+                title: {type: text, default: "untitled, for now", max: 80}
+                label: {type: text, required: true}
+
+        """)
+    }
+
+    func testAPrimaryKeyThatIsNotAnIDIsTheKey() {
+        let roles = TableDescription(name: "user_roles", columns: [
+            column("user_id", "INTEGER", notNull: true, primaryKey: true),
+            column("role", "TEXT", notNull: true, primaryKey: true),
+        ], unique: [])
+        XCTAssertEqual(SchemaScaffold.naturalKey(roles, columns: SchemaScaffold.seedColumns(roles)).key, ["user_id", "role"])
+        XCTAssertFalse(SchemaScaffold.hasColumns(TableDescription(name: "t", columns: [column("id", "INTEGER", primaryKey: true)], unique: [])))
+    }
+
+    func testTypeMapping() {
+        let expected: [String: ColumnType] = [
+            "INTEGER": .integer, "BIGINT": .integer, "smallint": .integer, "int4": .integer, "VARCHAR(20)": .text,
+            "TEXT": .text, "CHAR(2)": .text, "CLOB": .text, "character varying": .text, "BOOLEAN": .boolean,
+            "DATETIME": .datetime, "timestamp with time zone": .datetime, "DATE": .date, "FLOAT": .real, "REAL": .real,
+            "double precision": .real, "NUMERIC(10, 2)": .real, "DECIMAL": .real, "JSON": .json, "jsonb": .json,
+            "interval": .text, "point": .text, "uuid": .text, "time without time zone": .text,
+        ]
+        for (declared, type) in expected {
+            XCTAssertEqual(SchemaScaffold.type(of: column("c", declared)), type, declared)
+        }
+        XCTAssertEqual(SchemaScaffold.type(of: column("hashed_password", "TEXT")), .password)
+    }
+
+    func testTheScaffoldReadsAsASchema() throws {
+        let links = TableDescription(name: "links", columns: [
+            column("id", "INTEGER", notNull: true, primaryKey: true),
+            column("slug", "VARCHAR(100)", notNull: true),
+            column("hits", "INTEGER", default: "'0'"),
+            column("rating", "REAL", default: "2.5"),
+            column("since", "DATE", default: "'2020-01-01'"),
+            column("meta", "JSON", default: "'{}'"),
+        ], unique: [["slug"]])
+        let text = "seed:\n" + SchemaScaffold.yaml([links])
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(text.utf8)))
+        XCTAssertEqual(document.diagnostics, [])
+        let table = try XCTUnwrap(document.schema.table("links"))
+        XCTAssertEqual(table.key, ["slug"])
+        XCTAssertEqual(table.columns.map(\.type), [.text, .integer, .real, .date, .json])
+        XCTAssertEqual(table.column("hits")?.defaultValue, .value(.integer(0)))
+        XCTAssertEqual(table.column("since")?.defaultValue, .value(.date("2020-01-01")))
+        XCTAssertNil(table.column("meta")?.defaultValue)
+    }
+}
