@@ -75,6 +75,7 @@ public enum Compiler {
         let outputs = [
             OutputFile(path: "manifest.json", contents: ManifestRenderer.render(plan, inputs: inputs.map(\.path))),
             OutputFile(path: "postgres.sql", contents: SQLScriptRenderer.render(plan, engine: .postgres)),
+            OutputFile(path: PythonModuleRenderer.dataFile, contents: PythonModuleRenderer.renderData(plan)),
             OutputFile(path: "seed_initial_data.py", contents: PythonModuleRenderer.render(plan)),
             OutputFile(path: "sqlite.sql", contents: SQLScriptRenderer.render(plan, engine: .sqlite)),
         ]
