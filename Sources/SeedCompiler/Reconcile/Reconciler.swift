@@ -157,7 +157,7 @@ public struct Reconciler: Sendable {
 
     /// Records that the whole content was applied.
     public var stampContent: RenderedStatement {
-        let values = ["", "", Ledger.stamp(plan.contentHash)].map { SQLExpression.argument(.text($0), .text) }
+        let values = ["", "", plan.stamp].map { SQLExpression.argument(.text($0), .text) }
         return dialect.render(.insertRows(table: Ledger.id, columns: Ledger.columns, rows: [values], onConflict: Ledger.claimConflict))
     }
 
