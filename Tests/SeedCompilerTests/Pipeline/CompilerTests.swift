@@ -37,6 +37,14 @@ final class CompilerTests: XCTestCase {
         }
     }
 
+    func testARepeatedFieldIsReportedOnce() throws {
+        let result = compile("""
+            groups:
+              - {name: Health IM, name: Again, sector: Health, link: "https://chat.example/h"}
+        """)
+        XCTAssertEqual(messages(result), ["21:27 duplicate-key duplicate key \"name\" in this mapping"])
+    }
+
     func testValidContentCompiles() throws {
         let result = compile("""
             groups:
