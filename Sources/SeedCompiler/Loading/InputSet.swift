@@ -37,8 +37,8 @@ public struct InputSet: Codable, Hashable, Sendable {
     /// The stamp a complete apply of this content leaves in the ledger:
     /// `seedc-1:<content sha256> <input set as JSON>`.
     public func stamp(_ contentHash: String) -> String {
-        let list = { (items: [String]) in "[" + items.map(JSONText.quoted).joined(separator: ",") + "]" }
-        let json = "{\"collections\":\(list(collections)),\"include\":\(list(include)),\"prunes\":\(prunes),\"schema\":\(schema.map(JSONText.quoted) ?? "null")}"
+        let list = { (items: [String]) in "[" + items.map(DoubleQuoted.json).joined(separator: ",") + "]" }
+        let json = "{\"collections\":\(list(collections)),\"include\":\(list(include)),\"prunes\":\(prunes),\"schema\":\(schema.map(DoubleQuoted.json) ?? "null")}"
         return "seedc-1:" + contentHash + " " + json
     }
 

@@ -50,7 +50,7 @@ enum JSONText {
     }
 
     static func quoted(_ s: String) -> String {
-        DoubleQuoted.quote(s, .unicodeOnly)
+        DoubleQuoted.json(s)
     }
 
     /// A typed value as JSON: dates and datetimes as their text; reals that are not
