@@ -77,7 +77,8 @@ struct RecordBuilder {
 
     private mutating func read(_ node: YAMLNode, column: ColumnSchema, record: Record) -> FieldValue? {
         let at = node.location
-        let name = "\(record.title).\(column.name)"
+        // Only messages need it: made when one is.
+        var name: String { "\(record.title).\(column.name)" }
         if column.type == .password {
             if let env = node["env"], let variable = env.scalar, node.mapping?.count == 1 {
                 guard Self.isEnvironmentName(variable) else {
