@@ -26,6 +26,7 @@ warning. Run as a script: python seeds/seed_initial_data.py app.db|postgresql://
 
 import contextlib
 import datetime
+import itertools
 import json
 import logging
 import os
@@ -88,7 +89,10 @@ def _apply(db, content):
     # The data file sits beside this module (a relative path is relative to it).
     rows = os.path.join(os.path.dirname(os.path.abspath(__file__)), content.rows)
     for entry in read_rows(rows, content.sha256, db.dialect):
-        if entry[0] == "batch":
+        if entry[0] == "run":
+            for sql in entry[1]:
+                db.run(sql, {})
+        elif entry[0] == "batch":
             _apply_batch(db, entry[2], entry[3], clock, counts)
         else:
             _apply_group(db, entry[1], entry[2], entry[3], entry[4], entry[5], clock, counts, content.bcrypt_cost)
@@ -101,9 +105,12 @@ def read_rows(path, sha256, dialect):
     """The entries of a data file, one line at a time, with statement indexes
     replaced by the statements of `dialect`:
 
-    ("batch", table, [(kind, sql), ...], rows): rows without secrets that set the
-        same columns; row i's values bind to r<i>_0, r<i>_1, ... (its natural key
-        and value hash as the ledger keeps them last).
+    ("run", [sql, ...]): statements to run as they are (a table's key snapshot).
+    ("batch", table, [(kind, sql, count), ...], rows): rows without secrets that
+        set the same columns. Parameters are numbered from 1 through the rows, each
+        row its values then its natural key and value hash as the ledger keeps them,
+        then the time of applying and its date; a statement with a count takes that
+        many of them as a sequence (SQLite's ?NNN), else all as a mapping by number.
     ("group", table, params, key, (exists, insert, update or None, claim), rows):
         rows with secrets ({"env": NAME}) applied one by one under `params`.
     """
@@ -118,20 +125,35 @@ def read_rows(path, sha256, dialect):
             if kind == "sql":
                 if entry[1] == dialect:
                     statements.append(entry[2])
+            elif kind == "run":
+                yield ("run", [statements[index] for index in entry[1][dialect]])
             elif kind == "batch":
-                yield ("batch", entry[1], [(name, statements[index]) for name, index in entry[2][dialect]], entry[3])
+                kinds = [(step[0], statements[step[1]], step[2] if len(step) > 2 else None) for step in entry[2][dialect]]
+                yield ("batch", entry[1], kinds, entry[3])
             else:
                 sql = tuple(None if index is None else statements[index] for index in entry[4][dialect])
                 yield ("group", entry[1], entry[2], entry[3], sql, entry[5])
 
 
+_PARAMETER_NAMES = {}
+
+
+def _parameter_names(count):
+    """"1", "2", ...: the names of a batch's numbered parameters, made once per size."""
+    names = _PARAMETER_NAMES.get(count)
+    if names is None:
+        names = _PARAMETER_NAMES[count] = [str(number) for number in range(1, count + 1)]
+    return names
+
+
 def _apply_batch(db, statements, rows, clock, counts):
-    params = dict(clock)
-    for i, row in enumerate(rows):
-        for j, value in enumerate(row):
-            params["r%d_%d" % (i, j)] = value
-    for kind, sql in statements:
-        changed = db.run(sql, params)
+    values = list(itertools.chain.from_iterable(rows))
+    values += (clock["now"], clock["today"])
+    named = None
+    for kind, sql, count in statements:
+        if count is None:
+            named = named or dict(zip(_parameter_names(len(values)), values))
+        changed = db.run(sql, named if count is None else tuple(values[:count]))
         if kind == "insert":
             counts["inserted"] += changed
         elif kind == "update":

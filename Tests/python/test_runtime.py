@@ -78,11 +78,11 @@ def test_read_rows_resolves_statements_per_dialect(runtime, tmp_path):
     data.write_text(
         '{"seedc": 1, "content_sha256": "abc"}\n'
         '["sql", "sqlite", "S0"]\n["sql", "postgresql", "P0"]\n["sql", "sqlite", "S1"]\n'
-        '["batch", "t", {"sqlite": [["insert", 1], ["claim", 0]], "postgresql": [["insert", 0]]}, [["a", "k", "h"]]]\n'
+        '["batch", "t", {"sqlite": [["insert", 1, 1], ["claim", 0, 3]], "postgresql": [["insert", 0]]}, [["a", "k", "h"]]]\n'
         '["group", "u", ["p0", "lk", "lh"], ["p0"], {"sqlite": [0, 1, null, 0], "postgresql": [0, 0, null, 0]}, [[{"env": "X"}, "k", "h"]]]\n'
     )
     assert list(runtime.read_rows(str(data), "abc", "sqlite")) == [
-        ("batch", "t", [("insert", "S1"), ("claim", "S0")], [["a", "k", "h"]]),
+        ("batch", "t", [("insert", "S1", 1), ("claim", "S0", 3)], [["a", "k", "h"]]),
         ("group", "u", ["p0", "lk", "lh"], ["p0"], ("S0", "S1", None, "S0"), [[{"env": "X"}, "k", "h"]]),
     ]
-    assert list(runtime.read_rows(str(data), "abc", "postgresql"))[0][2] == [("insert", "P0")]
+    assert list(runtime.read_rows(str(data), "abc", "postgresql"))[0][2] == [("insert", "P0", None)]

@@ -52,20 +52,26 @@ public enum SQLStatement: Hashable, Sendable {
     case withRows(columns: [SQLIdentifier], rows: [[SQLExpression]], body: RowsBody)
     /// `SAVEPOINT name`, `ROLLBACK TO SAVEPOINT name`, `RELEASE SAVEPOINT name`.
     case savepoint(SQLIdentifier), rollbackToSavepoint(SQLIdentifier), releaseSavepoint(SQLIdentifier)
+    /// `CREATE TEMP TABLE seedc_keys AS SELECT [rowid,] key FROM table` (`KeySnapshot`).
+    case createKeySnapshot(table: SQLIdentifier, key: [SQLIdentifier])
+    /// `CREATE INDEX … ON seedc_keys (key)`.
+    case indexKeySnapshot(key: [SQLIdentifier])
+    /// `DROP TABLE seedc_keys`.
+    case dropKeySnapshot
     /// `CREATE TABLE IF NOT EXISTS` with an `id` primary key when none is declared.
     case createTable(table: SQLIdentifier, columns: [ColumnDefinition], primaryKey: [SQLIdentifier], unique: [SQLIdentifier])
 
     /// What a `withRows` statement does with its rows (`"v"`). Each is idempotent.
     public enum RowsBody: Hashable, Sendable {
         /// `INSERT INTO table (columns, constants) SELECT "v".columns, constant values
-        /// FROM "v" WHERE NOT EXISTS (a row of table with the same key)`.
+        /// FROM "v"` for the rows whose key the table's `KeySnapshot` lacks.
         case insertMissing(table: SQLIdentifier, columns: [TypedColumn], constants: [Assignment], key: [SQLIdentifier])
         /// `UPDATE table SET set = "v".set, touch FROM "v" WHERE key matches AND a set
-        /// column differs`.
+        /// column differs` (in SQLite, the row found through the `KeySnapshot`).
         case updateDiffering(table: SQLIdentifier, set: [TypedColumn], touch: [Assignment], key: [SQLIdentifier])
         /// Ledger rows (`table`, `"v".keyColumn`, `"v".hashColumn`) for the rows of
-        /// `owner` that are missing (`onlyMissing`, for `keep` tables: run it before
-        /// the insert) or for all rows, keeping changed hashes.
+        /// `owner` that are missing from its `KeySnapshot` (`onlyMissing`, for `keep`
+        /// tables) or for all rows, keeping changed hashes.
         case claim(owner: SQLIdentifier, key: [SQLIdentifier], keyColumn: SQLIdentifier, hashColumn: SQLIdentifier, onlyMissing: Bool)
     }
 

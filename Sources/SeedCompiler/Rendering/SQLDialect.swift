@@ -8,6 +8,9 @@ struct SQLDialect {
     /// arguments (`?`, `$n`) need no setting.
     enum Parameters {
         case none, colonNamed, pyformat
+        /// `?NNN`, SQLite's numbered parameters, bound from a sequence: binding by
+        /// name looks each name up in a list, which costs the square of a batch.
+        case numbered
     }
 
     var engine: Engine
@@ -75,7 +78,7 @@ struct SQLDialect {
         case let .value(v):
             return literal(v)
         case let .parameter(name, storage):
-            let placeholder = parameters == .pyformat ? "%(\(name))s" : ":" + name
+            let placeholder = parameters == .pyformat ? "%(\(name))s" : parameters == .numbered ? "?" + name : ":" + name
             guard engine == .postgres else { return placeholder }
             return "CAST(\(placeholder) AS \(postgresType(storage)))"
         case let .argument(value, storage):
@@ -161,6 +164,13 @@ struct SQLDialect {
         case let .savepoint(name): return "SAVEPOINT \(identifier(name))"
         case let .rollbackToSavepoint(name): return "ROLLBACK TO SAVEPOINT \(identifier(name))"
         case let .releaseSavepoint(name): return "RELEASE SAVEPOINT \(identifier(name))"
+        case let .createKeySnapshot(table, key):
+            let columns = (engine == .sqlite ? ["rowid AS \(identifier(KeySnapshot.row))"] : []) + key.map(identifier)
+            return "CREATE TEMP TABLE \(identifier(KeySnapshot.table)) AS SELECT \(columns.joined(separator: ", ")) FROM \(identifier(table))"
+        case let .indexKeySnapshot(key):
+            return "CREATE INDEX \(identifier(SQLIdentifier(KeySnapshot.table.name + "_key"))) ON \(identifier(KeySnapshot.table)) (\(names(key)))"
+        case .dropKeySnapshot:
+            return "DROP TABLE \(identifier(KeySnapshot.table))"
         case let .createTable(table, columns, primaryKey, unique):
             var parts = columns.map { column -> String in
                 guard let storage = column.storage else {
@@ -184,11 +194,10 @@ struct SQLDialect {
         func matching(_ table: SQLIdentifier, _ key: [SQLIdentifier], alias: String) -> String {
             key.map { "\(alias).\(identifier($0)) = \(v).\(identifier($0))" }.joined(separator: " AND ")
         }
-        // Rows of "v" the table lacks, as an anti-join: SQLite gives a join (not a
-        // correlated subquery) an automatic index on a table the app left without
-        // one, so a batch costs one pass over the table, not one per row.
-        func missing(_ table: SQLIdentifier, _ key: [SQLIdentifier]) -> String {
-            "\(v) LEFT JOIN \(identifier(table)) AS \"t\" ON \(matching(table, key, alias: "\"t\"")) WHERE \"t\".\(identifier(key[0])) IS NULL"
+        // Rows of "v" the table lacked when its batches began: an anti-join with its
+        // indexed key snapshot, so a batch costs its own rows, not a pass over the table.
+        func missing(_ key: [SQLIdentifier]) -> String {
+            "\(v) LEFT JOIN \(identifier(KeySnapshot.table)) AS \"t\" ON \(matching(KeySnapshot.table, key, alias: "\"t\"")) WHERE \"t\".\(identifier(key[0])) IS NULL"
         }
         switch body {
         case let .insertMissing(table, columns, constants, key):
@@ -196,18 +205,21 @@ struct SQLDialect {
             let names = columns.map { identifier($0.name) } + constants.map { identifier($0.column) }
             let values = columns.map(typed) + constants.map { expression($0.value, &arguments) }
             return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))"
-                + " SELECT \(values.joined(separator: ", ")) FROM \(missing(table, key))"
+                + " SELECT \(values.joined(separator: ", ")) FROM \(missing(key))"
         case let .updateDiffering(table, set, touch, key):
             var arguments: [Value] = []
             let assignments = set.map { "\(identifier($0.name)) = \(typed($0))" }
                 + touch.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }
             let differs = set.map { "\(identifier(table)).\(identifier($0.name)) \(distinct) \(typed($0))" }.joined(separator: " OR ")
-            return "UPDATE \(identifier(table)) SET \(assignments.joined(separator: ", ")) FROM \(v)"
-                + " WHERE \(matching(table, key, alias: identifier(table))) AND (\(differs))"
+            // SQLite finds each row by its rowid in the snapshot; PostgreSQL hashes the join.
+            let rows = engine == .sqlite
+                ? "\(v) JOIN \(identifier(KeySnapshot.table)) AS \"k\" ON \(matching(KeySnapshot.table, key, alias: "\"k\"")) WHERE \(identifier(table)).rowid = \"k\".\(identifier(KeySnapshot.row))"
+                : "\(v) WHERE \(matching(table, key, alias: identifier(table)))"
+            return "UPDATE \(identifier(table)) SET \(assignments.joined(separator: ", ")) FROM \(rows) AND (\(differs))"
         case let .claim(owner, key, keyColumn, hashColumn, onlyMissing):
             let select = "INSERT INTO \(identifier(Ledger.id)) (\(Ledger.columns.map(identifier).joined(separator: ", ")))"
                 + " SELECT \(literal(.text(owner.name))), \(v).\(identifier(keyColumn)), \(v).\(identifier(hashColumn)) FROM "
-                + (onlyMissing ? missing(owner, key) : "\(v) WHERE TRUE")
+                + (onlyMissing ? missing(key) : "\(v) WHERE TRUE")
             return select + onConflict(onlyMissing ? .init(target: Ledger.claimConflict.target, update: []) : Ledger.claimConflict, table: Ledger.id)
         }
     }

@@ -33,9 +33,13 @@ enum SQLScriptRenderer {
                 }
                 out += commentLine("\(table.name) \(row.key.joined(separator: ", ")): inserted by seed_initial_data.py or seedc apply, which read $\(variables.joined(separator: ", $")); a script cannot hash a password") + "\n"
             }
-            for batch in BatchStatements.batches(of: table, limit: { _ in batchRows }) {
+            let batches = BatchStatements.batches(of: table, limit: { _ in batchRows })
+            if batches.isEmpty { continue }
+            for statement in KeySnapshot.create(for: table) { out += dialect.statement(statement) + ";\n" }
+            for batch in batches {
                 for statement in statements(for: batch, in: table) { out += dialect.statement(statement) + ";\n" }
             }
+            out += dialect.statement(KeySnapshot.drop) + ";\n"
         }
         out += "\n"
         if plan.tables.contains(where: { $0.rows.contains(where: \.needsSecret) }) {

@@ -1,0 +1,22 @@
+/// The natural keys a table holds when seedc starts on it, copied once into an indexed
+/// temporary table, `seedc_keys`. The set-based batches of the scripts and of
+/// `seed_initial_data.py` find missing rows (and, in SQLite, the rows to update) by
+/// joining it: the app's tables have no index on their natural keys, and joining them
+/// directly made SQLite build an automatic index over the whole table for every batch,
+/// a cost that grew with the square of the table. Rows a run inserts are never looked
+/// up again (content keys are unique), so the copy made before the first batch is
+/// enough.
+enum KeySnapshot {
+    static let table = SQLIdentifier("seedc_keys")
+    /// SQLite's `rowid` of the table's row, for updates.
+    static let row = SQLIdentifier("#row")
+
+    /// Before a table's batches: copy its keys and index them.
+    static func create(for table: TablePlan) -> [SQLStatement] {
+        let key = table.key.map(SQLIdentifier.init)
+        return [.createKeySnapshot(table: SQLIdentifier(table.name), key: key), .indexKeySnapshot(key: key)]
+    }
+
+    /// After a table's batches.
+    static let drop = SQLStatement.dropKeySnapshot
+}
