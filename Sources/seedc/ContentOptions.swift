@@ -22,6 +22,14 @@ struct ContentOptions: ParsableArguments {
         out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? rootURL.appendingPathComponent(Compiler.outputFolder)
     }
 
+    /// The output folder. The default, seeds/, is inside the content, which could make
+    /// it a link: it must resolve inside the root (`--out` is the caller's choice).
+    func outputFolder() throws -> URL {
+        guard out == nil, !ContentRoot(rootURL).allows(outputURL) else { return outputURL }
+        FileHandle.standardError.write(Data("error: \(Compiler.outputFolder)/ leads outside the content root (a symbolic link); seedc writes only inside it: remove the link or give --out [outside-root]\n".utf8))
+        throw ExitCode.failure
+    }
+
     /// Reads and compiles the content, printing every diagnostic. Nil when
     /// content.yaml itself could not be read.
     /// - Parameter render: false when only the plan is needed (no outputs).
@@ -31,7 +39,7 @@ struct ContentOptions: ParsableArguments {
 
     /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
     func read() -> ContentReader.Content? {
-        switch ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }).read() {
+        switch ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }, schemaArgument: schema).read() {
         case let .failure(problem):
             report([problem], sources: [:])
             return nil

@@ -11,7 +11,10 @@ struct Init: ParsableCommand {
         `required` from NOT NULL without a default, literal defaults, `default: now` \
         for created_at/updated_at, `password` for password hash columns, and a \
         natural key: a unique column, or a proposal under a comment asking you to \
-        confirm it. The section is added to content.yaml without changing any other \
+        confirm it. Tables with a password column are marked `private: true` and \
+        `on_conflict: keep`, with an include for records/<table>.yaml (accounts \
+        never go in the public content.yaml); columns the app keeps up to date \
+        (last_login, last_seen_at, *_count counters) are proposed `app_owned: true`. The section is added to content.yaml without changing any other \
         byte; an existing seed.tables is kept unless --force replaces it.
 
         Examples:
@@ -44,6 +47,7 @@ struct Init: ParsableCommand {
         let target = DatabaseOptions.target(text, root: rootURL, declared: nil)
         let block: String
         let count: Int
+        let privateFiles: [String]
         do {
             let connection = try target.open(create: false)
             let names = try tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? connection.tableNames()
@@ -59,20 +63,27 @@ struct Init: ParsableCommand {
             guard !descriptions.isEmpty else { throw fail("\(target) has no tables") }
             block = SchemaScaffold.yaml(descriptions)
             count = descriptions.count
+            privateFiles = descriptions.filter(SchemaScaffold.isPrivate).map(SchemaScaffold.recordsFile)
         } catch let code as ExitCode {
             throw code
         } catch {
             throw databaseError(error, target: target)
         }
         if print {
-            Swift.print("seed:\n" + block, terminator: "")
+            let include = privateFiles.isEmpty ? "" : "  include: [" + privateFiles.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]\n"
+            Swift.print("seed:\n" + include + block, terminator: "")
             return
         }
         let file = rootURL.appendingPathComponent(ContentDocument.fileName)
         let bytes = (try? Data(contentsOf: file)).map(Array.init) ?? []
         let document = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: bytes))
         do {
-            let edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
+            var edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
+            // Private tables' records go in their own files: include them.
+            for file in privateFiles {
+                let current = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
+                if !current.isIncluded(file) { edited = try ContentEditor.addInclude(file, to: edited, root: current.root) }
+            }
             let after = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
             let errors = after.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else {

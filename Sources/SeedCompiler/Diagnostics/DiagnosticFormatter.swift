@@ -32,7 +32,7 @@ public enum DiagnosticFormatter {
         if let location = d.location {
             out += paint("\(location.file):\(location.start.line):\(location.start.column):", "1") + " "
         }
-        out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(d.message, "1")
+        out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(printable(d.message), "1")
         if d.severity != .note { out += " [\(d.id.rawValue)]" }
         out += "\n"
         if let location = d.location, let bytes = sources[location.file], let line = sourceLine(bytes, location.start.line) {
@@ -43,6 +43,22 @@ public enum DiagnosticFormatter {
             out += "    " + String(repeating: " ", count: excerpt.caret) + paint("^" + String(repeating: "~", count: min(width, room) - 1), "1;32") + "\n"
         }
         for note in d.notes { out += text(note, sources: sources, color: color) }
+        return out
+    }
+
+    /// A message as one line a terminal cannot be steered by: control and line
+    /// separator characters (a name or value quoted in it may hold them) as `\uHHHH`.
+    static func printable(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: { NameRules.isControl($0) && $0 != "\t" }) else { return message }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            if NameRules.isControl(scalar), scalar != "\t" {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
         return out
     }
 

@@ -53,8 +53,31 @@ struct SQLDialect {
 
     /// A string literal: quotes doubled; PostgreSQL scripts set
     /// `standard_conforming_strings`, so backslashes are plain characters in both.
+    /// Control characters other than tab and line feed never appear raw: the string
+    /// is written as literals and `char(n)` (SQLite) or `chr(n)` (PostgreSQL) joined
+    /// by `||`, because the shells that read the scripts alter them (the sqlite3
+    /// shell drops a carriage return that ends an input line, even inside a literal).
     private func string(_ s: String) -> String {
-        quote(s, with: UInt8(ascii: "'"))
+        let mark = UInt8(ascii: "'")
+        guard s.utf8.contains(where: Self.shellUnsafe) else { return quote(s, with: mark) }
+        var parts: [String] = []
+        var run: [UInt8] = []
+        for byte in s.utf8 {
+            guard Self.shellUnsafe(byte) else {
+                run.append(byte)
+                continue
+            }
+            if !run.isEmpty { parts.append(quote(String(decoding: run, as: UTF8.self), with: mark)) }
+            run.removeAll()
+            parts.append((engine == .sqlite ? "char(" : "chr(") + String(byte) + ")")
+        }
+        if !run.isEmpty { parts.append(quote(String(decoding: run, as: UTF8.self), with: mark)) }
+        return "(" + parts.joined(separator: " || ") + ")"
+    }
+
+    /// C0 control bytes but tab and line feed (a UTF-8 continuation byte is never one).
+    private static func shellUnsafe(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A
     }
 
     /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.

@@ -116,6 +116,31 @@ final class CompilerTests: XCTestCase {
         XCTAssertTrue(document.diagnostics[0].message.contains("did you mean \"required\""))
     }
 
+    /// An app_owned column reaches no statement and no row hash; content cannot set it.
+    func testAppOwnedColumnsAreLeftToTheApp() {
+        func compile(_ record: String) -> Compiler.Result {
+            Compiler.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+            seed:
+              tables:
+                links:
+                  key: slug
+                  columns:
+                    slug: text
+                    view_count: {type: integer, app_owned: true}
+              records:
+                links:
+                  - \(record)
+
+            """.utf8))), files: [])
+        }
+        let result = compile("{slug: a}")
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.plan?.tables[0].columns.map(\.name), ["slug"])
+        XCTAssertEqual(result.plan?.tables[0].appOwnedColumns.map(\.name), ["view_count"])
+        for output in result.outputs { XCTAssertFalse(output.contents.contains("view_count"), output.path) }
+        XCTAssertEqual(compile("{slug: a, view_count: 3}").diagnostics.map(\.id), [.appOwnedField])
+    }
+
     func testMarkdownCollection() throws {
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
         seed:
