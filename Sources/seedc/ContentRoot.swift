@@ -55,12 +55,13 @@ struct ContentRoot {
         .error(.outsideRoot, "\"\(path)\" is outside the content root (a symbolic link or a path leading out of it); seedc reads nothing outside the root", at: location)
     }
 
-    /// The bytes of the file at `url`, named `path` in problems, positioned at `location`.
+    /// The bytes of the file at `url`, named `path` in problems. A file outside the root
+    /// is reported at `location` (what named it); one that cannot be read, at itself.
     func read(_ url: URL, as path: String, at location: SourceLocation) -> Result<[UInt8], Diagnostic> {
         guard allows(url) else { return .failure(Self.outside(path, at: location)) }
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: location))
+            return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
         }
         defer { close(descriptor) }
         if let opened = Self.realPath("/proc/self/fd/\(descriptor)"), !contains(realPath: opened) {
@@ -73,7 +74,7 @@ struct ContentRoot {
             if count == 0 { return .success(bytes) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: location))
+                return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
             }
             bytes += chunk[..<count]
         }

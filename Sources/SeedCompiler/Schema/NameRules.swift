@@ -19,7 +19,7 @@ enum NameRules {
     static func problem(_ name: String, kind: Kind) -> (DiagnosticID, String)? {
         if name.isEmpty { return (.invalidName, "a \(kind.rawValue) name cannot be empty") }
         if let bad = name.unicodeScalars.first(where: isControl) {
-            return (.invalidName, "\(kind.rawValue) name \(shown(name)) holds the control character U+\(hex(bad)); names must be printable")
+            return (.invalidName, "\(kind.rawValue) name \(shown(name)) holds U+\(hex(bad)), a control or line-separator character; names must be printable")
         }
         let reserved = kind == .table ? reservedTables : reservedColumns
         if reserved.contains(name.lowercased()) {
