@@ -83,6 +83,7 @@ final class CompilerTests: XCTestCase {
           tables:
             users:
               key: username
+              private: false
               columns:
                 username: {type: text, required: true}
                 password_hash: {type: password}
@@ -94,7 +95,7 @@ final class CompilerTests: XCTestCase {
         """.utf8)))
         let result = Compiler.compile(document, files: [])
         XCTAssertEqual(result.diagnostics.map(\.id), [.plaintextPassword])
-        XCTAssertEqual(result.diagnostics.first?.location?.start, SourcePosition(line: 10, column: 42))
+        XCTAssertEqual(result.diagnostics.first?.location?.start, SourcePosition(line: 11, column: 42))
     }
 
     func testSchemaProblems() {
