@@ -49,7 +49,7 @@ struct Capture: ParsableCommand {
         }
         let schema = read.document.schema
         let confined = ContentRoot(content.rootURL)
-        if let into, !Self.canWrite(into, in: confined) {
+        if let into, !confined.allowsWriting(into) {
             throw fail("--into \"\(into)\" is outside the content root; capture writes only files inside it [outside-root]")
         }
         let chosen = table.isEmpty ? schema.tables.filter { $0.source == nil }.map(\.name) : table
@@ -99,11 +99,11 @@ struct Capture: ParsableCommand {
             destination[table] = path
             let index = try edit(path)
             if declared.isPrivate, edits[index].edited.isEmpty {
-                edits[index].edited = Array("# \(table): private records (accounts), kept out of content.yaml, which the app serves to anyone.\n".utf8)
+                edits[index].edited = Array(SchemaScaffold.privateFileHeader(table).utf8)
             }
             edits[index].edited = try append(table, result.records, to: edits[index].edited, path: path)
             // A private table's new file is compiled only once seed.include names it.
-            if into == nil, !read.document.isIncluded(path) {
+            if into == nil, path != ContentDocument.fileName, !read.document.isIncluded(path) {
                 let contentIndex = try edit(ContentDocument.fileName)
                 let bytes = edits[contentIndex].edited
                 do {
@@ -146,25 +146,13 @@ struct Capture: ParsableCommand {
         let holder = content.files.first { file in
             content.document.isIncluded(file.path) && ContentDocument.loadSingle(file).0?[table.name] != nil
         }
-        return holder?.path ?? (table.isPrivate ? "records/\(table.name).yaml" : ContentDocument.fileName)
-    }
-
-    /// Whether a file may be written (and read first): inside the root after every
-    /// link, for a file not yet there its nearest existing folder.
-    private static func canWrite(_ path: String, in root: ContentRoot) -> Bool {
-        guard var url = root.relative(path) else { return false }
-        var status = stat()
-        while lstat(url.path, &status) != 0 {
-            guard url.path != "/" else { return false }
-            url = url.deletingLastPathComponent()
-        }
-        return ContentRoot.realPath(url.path).map(root.contains(realPath:)) ?? false
+        return holder?.path ?? (table.isPrivate ? SchemaScaffold.recordsFile(table.name) : ContentDocument.fileName)
     }
 
     /// The bytes of a file capture appends to that the content did not read: empty when
     /// it does not exist yet.
     private func existing(_ path: String, in root: ContentRoot) throws -> [UInt8] {
-        guard Self.canWrite(path, in: root), let url = root.relative(path) else {
+        guard root.allowsWriting(path), let url = root.relative(path) else {
             throw fail("\"\(path)\" is outside the content root; capture writes only files inside it [outside-root]")
         }
         var status = stat()

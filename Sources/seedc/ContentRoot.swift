@@ -50,6 +50,19 @@ struct ContentRoot {
         return written.isEmpty ? url : url.appendingPathComponent(written)
     }
 
+    /// Whether a file (a path as written, relative to the root) may be written, and
+    /// read first: inside the root after every link; for a file not yet there, its
+    /// nearest existing folder.
+    func allowsWriting(_ path: String) -> Bool {
+        guard var url = relative(path) else { return false }
+        var status = stat()
+        while lstat(url.path, &status) != 0 {
+            guard url.path != "/" else { return false }
+            url = url.deletingLastPathComponent()
+        }
+        return Self.realPath(url.path).map(contains(realPath:)) ?? false
+    }
+
     /// The error for a file outside the root; `path` as the user wrote it.
     static func outside(_ path: String, at location: SourceLocation) -> Diagnostic {
         .error(.outsideRoot, "\"\(path)\" is outside the content root (a symbolic link or a path leading out of it); seedc reads nothing outside the root", at: location)

@@ -47,7 +47,7 @@ struct Init: ParsableCommand {
         let target = DatabaseOptions.target(text, root: rootURL, declared: nil)
         let block: String
         let count: Int
-        let privateFiles: [String]
+        let privateTables: [String]
         do {
             let connection = try target.open(create: false)
             let names = try tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? connection.tableNames()
@@ -63,14 +63,14 @@ struct Init: ParsableCommand {
             guard !descriptions.isEmpty else { throw fail("\(target) has no tables") }
             block = SchemaScaffold.yaml(descriptions)
             count = descriptions.count
-            privateFiles = descriptions.filter(SchemaScaffold.isPrivate).map(SchemaScaffold.recordsFile)
+            privateTables = descriptions.filter(SchemaScaffold.isPrivate).map(\.name)
         } catch let code as ExitCode {
             throw code
         } catch {
             throw databaseError(error, target: target)
         }
         if print {
-            let include = privateFiles.isEmpty ? "" : "  include: [" + privateFiles.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]\n"
+            let include = privateTables.isEmpty ? "" : "  include: [" + privateTables.map { YAMLScalar.text(SchemaScaffold.recordsFile($0), in: .flow) }.joined(separator: ", ") + "]\n"
             Swift.print("seed:\n" + include + block, terminator: "")
             return
         }
@@ -80,7 +80,7 @@ struct Init: ParsableCommand {
         do {
             var edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
             // Private tables' records go in their own files: include them.
-            for file in privateFiles {
+            for file in privateTables.map(SchemaScaffold.recordsFile) {
                 let current = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
                 if !current.isIncluded(file) { edited = try ContentEditor.addInclude(file, to: edited, root: current.root) }
             }
@@ -92,10 +92,27 @@ struct Init: ParsableCommand {
                 throw fail("content.yaml would not read with this seed.tables (above, as it would be); nothing was written")
             }
             try OutputWriter.replace(file, with: Data(edited))
+            try createPrivateFiles(privateTables, in: rootURL)
         } catch let failure as ContentEditor.Failure {
             throw fail((failure.location.map { "\(ContentDocument.fileName):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
         }
         Swift.print("seedc: wrote seed.tables for \(count) table\(count == 1 ? "" : "s") into \(file.path); run `seedc check` and review the keys")
+    }
+
+    /// An empty records file (`users:`) for each private table that has none, so the
+    /// include added for it matches and capture can fill it.
+    private func createPrivateFiles(_ tables: [String], in root: URL) throws {
+        let confined = ContentRoot(root)
+        for table in tables {
+            let path = SchemaScaffold.recordsFile(table)
+            let file = root.appendingPathComponent(path)
+            var status = stat()
+            guard lstat(file.path, &status) != 0 else { continue }
+            guard confined.allowsWriting(path) else { throw fail("\(path) is outside the content root; write it yourself [outside-root]") }
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputWriter.replace(file, with: Data((SchemaScaffold.privateFileHeader(table) + YAMLScalar.text(table) + ":\n").utf8))
+            Swift.print("seedc: created \(path) for the records of private table \(table)")
+        }
     }
 
     private func fail(_ message: String) -> ExitCode {

@@ -14,6 +14,11 @@ from test_capture import insert, plan
 LOGIN = datetime.datetime(2025, 11, 2, 10, 30)
 
 
+def as_text(row):
+    """SQLite hands a raw query's datetime back as text, PostgreSQL as a datetime."""
+    return tuple(str(value)[:19] for value in row)
+
+
 def add_account(engine):
     insert(engine, "users", dict(username="jane.doe", password_hash="$2b$12$" + "x" * 53, full_name="Jane Doe",
                                  email="jane.doe@example.org", is_admin=True, last_login=LOGIN))
@@ -66,7 +71,7 @@ def test_init_and_capture_keep_the_account_out_of_content_yaml(database, tmp_pat
                                                       "      - name: Another Contact\n        organization: WFP\n      - name: Public Contact\n", 1))
     monkeypatch.setenv("USERS_JANE_DOE_PASSWORD", "unused: the row exists")
     seedc("apply", "--root", root, "--database", url)
-    assert rows(engine, "SELECT full_name, last_login FROM users WHERE username = 'jane.doe'")[0] == ("Jane D.", later)
+    assert as_text(rows(engine, "SELECT full_name, last_login FROM users WHERE username = 'jane.doe'")[0]) == ("Jane D.", str(later)[:19])
 
 
 def test_app_owned_is_never_set_compared_or_hashed(database, tmp_path):
@@ -94,7 +99,7 @@ def test_app_owned_is_never_set_compared_or_hashed(database, tmp_path):
     sql = (root / "seeds" / "sqlite.sql").read_text() + (root / "seeds" / "postgres.sql").read_text()
     assert "last_login" not in sql and "last_login" not in (root / "seeds" / "seed_initial_data.py").read_text()
     seedc("apply", "--root", root, "--database", url)
-    assert rows(engine, "SELECT full_name, last_login FROM users WHERE username = 'jane.doe'")[0] == ("Jane Doe", LOGIN)
+    assert as_text(rows(engine, "SELECT full_name, last_login FROM users WHERE username = 'jane.doe'")[0]) == ("Jane Doe", str(LOGIN)[:19])
     assert plan(root, url).returncode == 0
     # A value for it in content is refused.
     (root / "records" / "users.yaml").write_text("users:\n  - {username: jane.doe, last_login: 2025-01-01}\n")

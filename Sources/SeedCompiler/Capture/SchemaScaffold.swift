@@ -21,8 +21,13 @@ public enum SchemaScaffold {
     }
 
     /// The include file a private table's records go in.
-    public static func recordsFile(_ table: TableDescription) -> String {
-        "records/\(table.name).yaml"
+    public static func recordsFile(_ table: String) -> String {
+        "records/\(table).yaml"
+    }
+
+    /// The first line of a private table's records file, saying why it exists.
+    public static func privateFileHeader(_ table: String) -> String {
+        "# \(table): private records (accounts), kept out of content.yaml, which the app serves to anyone.\n"
     }
 
     public static func yaml(_ tables: [TableDescription], indent: String = "  ") -> String {
@@ -54,7 +59,7 @@ public enum SchemaScaffold {
         let keyText = key.count == 1 ? YAMLScalar.text(key[0]) : "[" + key.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]"
         out += "\(indent)  key: \(keyText)\n"
         if isPrivate(table) {
-            out += "\(indent)  # Accounts: kept out of content.yaml, which the app serves to anyone (records go in \(recordsFile(table))),\n"
+            out += "\(indent)  # Accounts: kept out of content.yaml, which the app serves to anyone (records go in \(recordsFile(table.name))),\n"
             out += "\(indent)  # and inserted only when missing, so profile edits made in the app are never overwritten.\n"
             out += "\(indent)  private: true\n"
             out += "\(indent)  on_conflict: keep\n"
