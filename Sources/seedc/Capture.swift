@@ -11,11 +11,14 @@ struct Capture: ParsableCommand {
         collection), keeps the rows whose natural key is not yet in content, and \
         appends them, sorted by key, where the table's records already are: \
         content.yaml's seed.records, or the include file holding them (--into FILE: \
-        that file, created when missing). Every other byte stays as it was, and \
+        that file, inside the root, created when missing). A private table's rows \
+        (accounts) never go to content.yaml: they go to records/<table>.yaml, which \
+        is created and added to seed.include when missing. Every other byte stays as it was, and \
         nothing is written unless the content with the new records compiles. Rows \
         with a true `deleted` column are skipped unless --include-deleted; password \
         columns become {env: NAME} and the variables to set are listed; columns the \
-        database fills (ids, `default: now` timestamps) are left out. A second capture \
+        database or the app fill (ids, `default: now` timestamps, app_owned columns) \
+        are left out. A second capture \
         adds nothing.
 
         Examples:
@@ -33,7 +36,7 @@ struct Capture: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A table to capture (repeatable).", valueName: "table"))
     var table: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Append to this record file (relative to the root) instead of content.yaml.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Append to this record file (relative to the root, inside it) instead of content.yaml.", valueName: "file"))
     var into: String?
 
     @Flag(name: .long, help: "Print what would be added; write nothing.")

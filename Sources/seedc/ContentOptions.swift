@@ -10,7 +10,7 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "How to print problems: text (like a compiler), json (one object per line) or github (workflow annotations).")
     var format: DiagnosticFormatter.Format = .text
 
-    @Option(name: .long, help: ArgumentHelp("Read the `seed` section from this file instead of content.yaml (for content you cannot edit).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Read the `seed` section from this file instead of content.yaml (for content you cannot edit); it must be inside the root.", valueName: "file"))
     var schema: String?
 
     @Option(name: .long, help: ArgumentHelp("Where the generated files go (default: <root>/seeds).", valueName: "dir"))

@@ -363,8 +363,10 @@ def test_what_cannot_be_captured_writes_nothing(hub, database):
     assert refused.returncode == 1
     assert "link: expected a URL" in refused.stderr and "nothing was written" in refused.stderr
     assert content.read_bytes() == before
-    # A flow list cannot take lines: --into can.
+    # A flow list cannot take lines: --into can. (users made public for this: a
+    # private table's rows never go to content.yaml.)
     edit_text(content, "  records:\n", "  records:\n    users: []\n")
+    edit_text(content, "      private: true", "      private: false")
     insert(engine, "users", dict(username="jane.doe", password_hash="x", is_admin=False))
     flow = seedc("capture", "--root", hub, "--database", url, "--table", "users", check=False)
     assert flow.returncode == 1 and "flow list" in flow.stderr and "--into" in flow.stderr

@@ -27,7 +27,7 @@ public enum SchemaScaffold {
 
     /// The first line of a private table's records file, saying why it exists.
     public static func privateFileHeader(_ table: String) -> String {
-        "# \(table): private records (accounts), kept out of content.yaml, which the app serves to anyone.\n"
+        Comment.lines(["\(table): private records (accounts), kept out of content.yaml, which the app serves to anyone."], .hash)
     }
 
     public static func yaml(_ tables: [TableDescription], indent: String = "  ") -> String {
@@ -53,14 +53,18 @@ public enum SchemaScaffold {
         var out = "\(indent)" + YAMLScalar.text(table.name) + ":\n"
         let (key, proposed) = naturalKey(table, columns: columns)
         if proposed {
-            out += "\(indent)  # seedc init: no unique column in \(table.name); \(key.joined(separator: ", ")) is a guess at the natural key.\n"
-            out += "\(indent)  # Make sure it identifies one row, or change it, before adding records.\n"
+            out += Comment.lines([
+                "seedc init: no unique column in \(table.name); \(key.joined(separator: ", ")) is a guess at the natural key.",
+                "Make sure it identifies one row, or change it, before adding records.",
+            ], .hash, indent: indent + "  ")
         }
         let keyText = key.count == 1 ? YAMLScalar.text(key[0]) : "[" + key.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]"
         out += "\(indent)  key: \(keyText)\n"
         if isPrivate(table) {
-            out += "\(indent)  # Accounts: kept out of content.yaml, which the app serves to anyone (records go in \(recordsFile(table.name))),\n"
-            out += "\(indent)  # and inserted only when missing, so profile edits made in the app are never overwritten.\n"
+            out += Comment.lines([
+                "Accounts: kept out of content.yaml, which the app serves to anyone (records go in \(recordsFile(table.name))),",
+                "and inserted only when missing, so profile edits made in the app are never overwritten.",
+            ], .hash, indent: indent + "  ")
             out += "\(indent)  private: true\n"
             out += "\(indent)  on_conflict: keep\n"
         }
@@ -72,7 +76,7 @@ public enum SchemaScaffold {
             let options = options(column, inKey: inKey).joined(separator: ", ")
             out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}"
             if isAppOwned(column), !inKey {
-                out += "  # written by the app itself: seedc never captures, sets or compares it"
+                out += "  " + Comment.line("written by the app itself: seedc never captures, sets or compares it", .hash)
             }
             out += "\n"
         }

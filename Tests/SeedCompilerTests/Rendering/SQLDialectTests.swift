@@ -31,9 +31,9 @@ final class SQLDialectTests: XCTestCase {
     /// Whatever a comment is given, it stays one line.
     func testCommentsCannotBreakTheLine() {
         let hostile = "t\nDROP TABLE users; --\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}\u{7F}\u{1B}x"
-        for style in [Comment.Style.sql, .python] {
+        for style in [Comment.Style.sql, .hash] {
             let line = Comment.line(hostile, style)
-            XCTAssertEqual(line, style.rawValue + "t DROP TABLE users; --        x")
+            XCTAssertEqual(line, style.marker + "t DROP TABLE users; --        x")
             XCTAssertEqual(line.split(whereSeparator: \.isNewline).count, 1)
         }
     }
