@@ -30,7 +30,7 @@ public enum DiagnosticFormatter {
         }
         var out = ""
         if let location = d.location {
-            out += paint("\(location.file):\(location.start.line):\(location.start.column):", "1") + " "
+            out += paint("\(printable(location.file)):\(location.start.line):\(location.start.column):", "1") + " "
         }
         out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(printable(d.message), "1")
         if d.severity != .note { out += " [\(d.id.rawValue)]" }
@@ -46,8 +46,9 @@ public enum DiagnosticFormatter {
         return out
     }
 
-    /// A message as one line a terminal cannot be steered by: control and line
-    /// separator characters (a name or value quoted in it may hold them) as `\uHHHH`.
+    /// A message or file name as one line a terminal or a CI log cannot be steered by:
+    /// control and line separator characters (a name, value or file name may hold
+    /// them) as `\uHHHH`.
     static func printable(_ message: String) -> String {
         guard message.unicodeScalars.contains(where: { NameRules.isControl($0) && $0 != "\t" }) else { return message }
         var out = ""
@@ -131,7 +132,7 @@ public enum DiagnosticFormatter {
                           "endLine=\(l.end.line)", "endColumn=\(l.end.column)"]
         }
         properties.append("title=\(escapeProperty(d.id.rawValue))")
-        var out = "::\(command) \(properties.joined(separator: ","))::\(escapeData(d.message))\n"
+        var out = "::\(command) \(properties.joined(separator: ","))::\(escapeData(printable(d.message)))\n"
         for note in d.notes { out += github(note) }
         return out
     }
