@@ -31,6 +31,29 @@ final class ConfinementTests: SeedcTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
     }
 
+    /// seeds/ is inside the content: a committed link there must not make `build` write
+    /// outside the root nor `check` print an outside file in its diff.
+    func testSeedsLinkedOutsideAreNeitherWrittenNorRead() throws {
+        let (root, outside) = try makeRoot()
+        let seeds = root.appendingPathComponent("seeds")
+        try FileManager.default.createSymbolicLink(atPath: seeds.path, withDestinationPath: outside.path)
+        for command in ["build", "check"] {
+            let run = try seedc([command, "--root", root.path])
+            XCTAssertEqual(run.status, 1, command)
+            XCTAssertTrue(run.stderr.contains("seeds/ leads outside the content root"), run.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside.appendingPathComponent("sqlite.sql").path))
+        try FileManager.default.removeItem(at: seeds)
+        XCTAssertEqual(try seedc(["build", "--root", root.path]).status, 0)
+        try FileManager.default.removeItem(at: seeds.appendingPathComponent("sqlite.sql"))
+        try FileManager.default.createSymbolicLink(atPath: seeds.appendingPathComponent("sqlite.sql").path,
+                                                   withDestinationPath: outside.appendingPathComponent(".env").path)
+        let run = try seedc(["check", "--root", root.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("seeds/sqlite.sql: a symbolic link, not a file seedc wrote"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("hunter2"), run.stderr)
+    }
+
     func testCaptureIntoOutsideTheRootIsRefused() throws {
         let (root, outside) = try makeRoot()
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("linked").path, withDestinationPath: outside.path)
