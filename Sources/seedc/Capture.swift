@@ -149,7 +149,7 @@ struct Capture: ParsableCommand {
         let holder = content.files.first { file in
             content.document.isIncluded(file.path) && ContentDocument.loadSingle(file).0?[table.name] != nil
         }
-        return holder?.path ?? (table.isPrivate ? SchemaScaffold.recordsFile(table.name) : ContentDocument.fileName)
+        return holder?.path ?? (table.isPrivate ? TableSchema.recordsFile(for: table.name) : ContentDocument.fileName)
     }
 
     /// The bytes of a file capture appends to that the content did not read: empty when

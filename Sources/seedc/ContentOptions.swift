@@ -37,9 +37,13 @@ struct ContentOptions: ParsableArguments {
         read().map { content in (content, compile(content, render: render)) }
     }
 
+    var reader: ContentReader {
+        ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }, schemaArgument: schema)
+    }
+
     /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
     func read() -> ContentReader.Content? {
-        switch ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }, schemaArgument: schema).read() {
+        switch reader.read() {
         case let .failure(problem):
             report([problem], sources: [:])
             return nil

@@ -31,9 +31,17 @@ struct ContentReader {
         self.schemaArgument = schemaArgument
     }
 
+    private var confined: ContentRoot { ContentRoot(root) }
+
+    /// The schema file's name in the content: its path relative to the root (it must be
+    /// inside), so it does not depend on where the root is.
+    private var schemaPath: String? {
+        schema.map { confined.path(of: $0) ?? schemaArgument ?? $0.relativePath }
+    }
+
     /// Nil when `content.yaml` itself cannot be read (the diagnostic says why).
     func read() -> Result<Content, Diagnostic> {
-        let confined = ContentRoot(root)
+        let confined = confined
         let contentPath = ContentDocument.fileName
         let bytes: [UInt8]
         switch confined.read(url(contentPath), as: contentPath, at: .file(contentPath)) {
@@ -41,19 +49,54 @@ struct ContentReader {
         case let .failure(problem): return .failure(problem)
         }
         var schemaFile: InputFile?
-        if let schema {
+        if let schema, let schemaPath {
             let written = schemaArgument ?? schema.relativePath
             switch confined.read(schema, as: written, at: .file(written)) {
-            case let .success(schemaBytes): schemaFile = InputFile(path: confined.path(of: schema) ?? written, bytes: schemaBytes)
+            case let .success(schemaBytes): schemaFile = InputFile(path: schemaPath, bytes: schemaBytes)
             case let .failure(problem): return .failure(problem)
             }
         }
         let document = ContentDocument(InputFile(path: contentPath, bytes: bytes), schemaFile: schemaFile)
+        let sources = Dictionary(document.schema.tables.compactMap { table in table.source.map { ($0, table.sourceLocation) } }) { first, _ in first }
+        var (paths, problems) = listing(of: document.inputSet) { pattern, isFolder in
+            (isFolder ? sources[pattern] ?? nil : document.schema.includeLocations[pattern]) ?? .file(contentPath)
+        }
+        var files: [InputFile] = []
+        for (path, at) in paths {
+            switch confined.read(url(path), as: path, at: at) {
+            case let .success(bytes): files.append(InputFile(path: path, bytes: bytes))
+            case let .failure(problem): problems.append(problem)
+            }
+        }
+        return .success(Content(document: document, files: files, problems: problems))
+    }
+
+    /// Every file of an input set (content.yaml and the schema file first), or nil when
+    /// one cannot be read or a folder or pattern finds nothing: `seedc apply`'s check for
+    /// unchanged content, which reads the files the ledger's stamp names without parsing.
+    func files(of inputs: InputSet) -> [InputFile]? {
+        guard inputs.schema == schemaPath else { return nil }
+        let (paths, problems) = listing(of: inputs) { _, _ in .file(ContentDocument.fileName) }
+        guard problems.isEmpty else { return nil }
+        let confined = confined
+        var files: [InputFile] = []
+        let named = [(url(ContentDocument.fileName), ContentDocument.fileName)] + zip(schema.map { [$0] } ?? [], schemaPath.map { [$0] } ?? []).map { ($0, $1) }
+        for (url, path) in named + paths.map({ (url($0.path), $0.path) }) {
+            guard case let .success(bytes) = confined.read(url, as: path, at: .file(path)) else { return nil }
+            files.append(InputFile(path: path, bytes: bytes))
+        }
+        return files
+    }
+
+    /// The collection and include files of an input set, sorted, each with the place
+    /// that named it, and what is missing or outside the root. `place` gives the
+    /// position of an include pattern or (`isFolder`) a collection folder.
+    private func listing(of inputs: InputSet, place: (_ name: String, _ isFolder: Bool) -> SourceLocation) -> (paths: [(path: String, at: SourceLocation)], problems: [Diagnostic]) {
+        let confined = confined
         var paths: [String: SourceLocation] = [:]
         var problems: [Diagnostic] = []
-        for table in document.schema.tables {
-            guard let folder = table.source else { continue }
-            let at = table.sourceLocation ?? .file(contentPath)
+        for folder in inputs.collections {
+            let at = place(folder, true)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 problems.append(.error(.unreadableFile, "collection folder \"\(folder)/\" does not exist", at: at))
@@ -63,12 +106,12 @@ struct ContentReader {
                 problems.append(ContentRoot.outside(folder + "/", at: at))
                 continue
             }
-            for name in listFiles(in: folder) where document.collectionTable(for: folder + "/" + name) != nil {
+            for name in listFiles(in: folder) where inputs.collection(of: folder + "/" + name) != nil {
                 paths[folder + "/" + name] = paths[folder + "/" + name] ?? at
             }
         }
-        for pattern in document.schema.includes {
-            let at = document.schema.includeLocations[pattern] ?? .file(contentPath)
+        for pattern in inputs.include {
+            let at = place(pattern, false)
             let base = Glob.base(of: pattern)
             if !Glob.isLiteral(pattern), !confined.allows(url(base)) {
                 problems.append(ContentRoot.outside(base + "/", at: at))
@@ -81,14 +124,7 @@ struct ContentReader {
             }
             for path in matches { paths[path] = paths[path] ?? at }
         }
-        var files: [InputFile] = []
-        for (path, at) in paths.sorted(by: { $0.key < $1.key }) {
-            switch confined.read(url(path), as: path, at: at) {
-            case let .success(bytes): files.append(InputFile(path: path, bytes: bytes))
-            case let .failure(problem): problems.append(problem)
-            }
-        }
-        return .success(Content(document: document, files: files, problems: problems))
+        return (paths.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, problems)
     }
 
     private func url(_ path: String) -> URL {

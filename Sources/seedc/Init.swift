@@ -70,7 +70,7 @@ struct Init: ParsableCommand {
             throw databaseError(error, target: target)
         }
         if print {
-            let include = privateTables.isEmpty ? "" : "  include: [" + privateTables.map { YAMLScalar.text(SchemaScaffold.recordsFile($0), in: .flow) }.joined(separator: ", ") + "]\n"
+            let include = privateTables.isEmpty ? "" : "  include: [" + privateTables.map { YAMLScalar.text(TableSchema.recordsFile(for: $0), in: .flow) }.joined(separator: ", ") + "]\n"
             Swift.print("seed:\n" + include + block, terminator: "")
             return
         }
@@ -80,7 +80,7 @@ struct Init: ParsableCommand {
         do {
             var edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
             // Private tables' records go in their own files: include them.
-            for file in privateTables.map(SchemaScaffold.recordsFile) {
+            for file in privateTables.map({ TableSchema.recordsFile(for: $0) }) {
                 let current = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
                 if !current.isIncluded(file) { edited = try ContentEditor.addInclude(file, to: edited, root: current.root) }
             }
@@ -104,7 +104,7 @@ struct Init: ParsableCommand {
     private func createPrivateFiles(_ tables: [String], in root: URL) throws {
         let confined = ContentRoot(root)
         for table in tables {
-            let path = SchemaScaffold.recordsFile(table)
+            let path = TableSchema.recordsFile(for: table)
             let file = root.appendingPathComponent(path)
             var status = stat()
             guard lstat(file.path, &status) != 0 else { continue }

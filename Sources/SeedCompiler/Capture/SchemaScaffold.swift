@@ -20,11 +20,6 @@ public enum SchemaScaffold {
         seedColumns(table).contains { type(of: $0) == .password }
     }
 
-    /// The include file a private table's records go in.
-    public static func recordsFile(_ table: String) -> String {
-        "records/\(table).yaml"
-    }
-
     /// The first line of a private table's records file, saying why it exists.
     public static func privateFileHeader(_ table: String) -> String {
         Comment.lines(["\(table): private records (accounts), kept out of content.yaml, which the app serves to anyone."], .hash)
@@ -62,7 +57,7 @@ public enum SchemaScaffold {
         out += "\(indent)  key: \(keyText)\n"
         if isPrivate(table) {
             out += Comment.lines([
-                "Accounts: kept out of content.yaml, which the app serves to anyone (records go in \(recordsFile(table.name))),",
+                "Accounts: kept out of content.yaml, which the app serves to anyone (records go in \(TableSchema.recordsFile(for: table.name))),",
                 "and inserted only when missing, so profile edits made in the app are never overwritten.",
             ], .hash, indent: indent + "  ")
             out += "\(indent)  private: true\n"

@@ -30,9 +30,9 @@ public enum DiagnosticFormatter {
         }
         var out = ""
         if let location = d.location {
-            out += paint("\(printable(location.file)):\(location.start.line):\(location.start.column):", "1") + " "
+            out += paint("\(ControlCharacters.escaped(location.file)):\(location.start.line):\(location.start.column):", "1") + " "
         }
-        out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(printable(d.message), "1")
+        out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(ControlCharacters.escaped(d.message), "1")
         if d.severity != .note { out += " [\(d.id.rawValue)]" }
         out += "\n"
         if let location = d.location, let bytes = sources[location.file], let line = sourceLine(bytes, location.start.line) {
@@ -43,23 +43,6 @@ public enum DiagnosticFormatter {
             out += "    " + String(repeating: " ", count: excerpt.caret) + paint("^" + String(repeating: "~", count: min(width, room) - 1), "1;32") + "\n"
         }
         for note in d.notes { out += text(note, sources: sources, color: color) }
-        return out
-    }
-
-    /// A message or file name as one line a terminal or a CI log cannot be steered by:
-    /// control and line separator characters (a name, value or file name may hold
-    /// them) as `\uHHHH`.
-    static func printable(_ message: String) -> String {
-        guard message.unicodeScalars.contains(where: { NameRules.isControl($0) && $0 != "\t" }) else { return message }
-        var out = ""
-        for scalar in message.unicodeScalars {
-            if NameRules.isControl(scalar), scalar != "\t" {
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
         return out
     }
 
@@ -111,11 +94,11 @@ public enum DiagnosticFormatter {
         var fields: [String] = []
         if let l = d.location {
             fields += [
-                "\"file\":\(JSONText.quoted(l.file))", "\"line\":\(l.start.line)", "\"column\":\(l.start.column)",
+                "\"file\":\(DoubleQuoted.json(l.file))", "\"line\":\(l.start.line)", "\"column\":\(l.start.column)",
                 "\"end\":{\"line\":\(l.end.line),\"column\":\(l.end.column)}",
             ]
         }
-        fields += ["\"severity\":\(JSONText.quoted(d.severity.rawValue))", "\"id\":\(JSONText.quoted(d.id.rawValue))", "\"message\":\(JSONText.quoted(d.message))"]
+        fields += ["\"severity\":\(DoubleQuoted.json(d.severity.rawValue))", "\"id\":\(DoubleQuoted.json(d.id.rawValue))", "\"message\":\(DoubleQuoted.json(d.message))"]
         if !d.notes.isEmpty { fields.append("\"notes\":[" + d.notes.map(json).joined(separator: ",") + "]") }
         return "{" + fields.joined(separator: ",") + "}"
     }
@@ -132,7 +115,7 @@ public enum DiagnosticFormatter {
                           "endLine=\(l.end.line)", "endColumn=\(l.end.column)"]
         }
         properties.append("title=\(escapeProperty(d.id.rawValue))")
-        var out = "::\(command) \(properties.joined(separator: ","))::\(escapeData(printable(d.message)))\n"
+        var out = "::\(command) \(properties.joined(separator: ","))::\(escapeData(ControlCharacters.escaped(d.message)))\n"
         for note in d.notes { out += github(note) }
         return out
     }

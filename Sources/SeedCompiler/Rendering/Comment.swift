@@ -22,7 +22,7 @@ enum Comment {
     /// The comment line, without its line feed.
     static func line(_ text: String, _ style: Style) -> String {
         var out = style.marker
-        out.unicodeScalars.append(contentsOf: text.unicodeScalars.map { NameRules.isControl($0) ? " " : $0 })
+        out.unicodeScalars.append(contentsOf: text.unicodeScalars.map { ControlCharacters.contains($0) ? " " : $0 })
         return out
     }
 

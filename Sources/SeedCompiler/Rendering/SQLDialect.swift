@@ -288,7 +288,17 @@ struct SQLDialect {
     var begin: [String] {
         switch engine {
         case .sqlite: ["BEGIN IMMEDIATE"]
-        case .postgres: ["BEGIN", "SET LOCAL standard_conforming_strings = on", "SELECT pg_advisory_xact_lock(\(Self.postgresLockKey))"]
+        case .postgres: ["BEGIN"] + inTransaction
+        }
+    }
+
+    /// Statements that follow the opening of a transaction begun otherwise (by a
+    /// driver, or a savepoint in the app's transaction): PostgreSQL's string mode and
+    /// seedc's advisory lock.
+    var inTransaction: [String] {
+        switch engine {
+        case .sqlite: []
+        case .postgres: ["SET LOCAL standard_conforming_strings = on", "SELECT pg_advisory_xact_lock(\(Self.postgresLockKey))"]
         }
     }
 }

@@ -41,7 +41,7 @@ enum SQLScriptRenderer {
             out += Comment.lines(["Not stamped as fully applied: records with passwords are left to seedc apply or seed_initial_data.py."], .sql)
         } else {
             out += Comment.lines(["The whole content is applied:"], .sql)
-            out += dialect.statement(StatementBuilder.stamp(plan.contentHash)) + ";\n"
+            out += dialect.statement(StatementBuilder.stamp(plan.stamp)) + ";\n"
         }
         return out + "COMMIT;\n"
     }

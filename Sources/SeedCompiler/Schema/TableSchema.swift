@@ -68,6 +68,11 @@ public struct TableSchema: Sendable {
         declaredPrivate ?? columns.contains { $0.type == .password }
     }
 
+    /// The include file a private table's records go in (`seedc init`, `capture`).
+    public static func recordsFile(for table: String) -> String {
+        "records/\(table).yaml"
+    }
+
     /// The columns seedc writes: all but `app_owned` ones.
     public var seededColumns: [ColumnSchema] {
         columns.filter { !$0.appOwned }

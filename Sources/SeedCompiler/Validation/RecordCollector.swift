@@ -80,7 +80,7 @@ extension RecordCollector {
     /// A record of a private table found in content.yaml, with where it belongs.
     private func privateRecord(_ label: String, in table: TableSchema, at location: SourceLocation) -> Diagnostic {
         let why = table.declaredPrivate == true ? "private: true" : "it has a password column"
-        let file = SchemaScaffold.recordsFile(table.name)
+        let file = TableSchema.recordsFile(for: table.name)
         return .error(.privateRecordInPublicFile, "\(label): \(table.name) is a private table (\(why)) and content.yaml is served to anyone; its records cannot be written here", at: location, notes: [
             .note("move the record to \(file) (a file `\(table.name): [records]`) and add it to seed.include, e.g. `include: [records/*.yaml]`", at: nil),
         ])
