@@ -14,7 +14,13 @@ struct SchemaReader {
         let options = known(pairs, allowed: Self.seedKeys, what: "seed option")
         if let include = options["include"] { readIncludes(include, into: &schema) }
         if let database = options["database"], let path = scalarText(database, what: "seed.database") {
-            if path.isEmpty { error(.invalidSchema, "seed.database must name a SQLite file", at: database.location) } else { schema.database = path }
+            if path.isEmpty {
+                error(.invalidSchema, "seed.database must name a SQLite file", at: database.location)
+            } else if Self.leavesRoot(path) || path.contains(":") {
+                error(.outsideRoot, "seed.database \(NameRules.shown(path)) is not a file inside the content root; content may name only such a file (give another database with --database or DATABASE_URL)", at: database.location)
+            } else {
+                schema.database = path
+            }
         }
         if let tables = options["tables"], let tablePairs = mapping(tables, what: "seed.tables") {
             for pair in tablePairs {
