@@ -42,6 +42,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Rendering/Python/seed_runtime.py"],
+            // scripts/fuzz.sh instruments the library for libFuzzer here, not with
+            // -Xswiftc, which would also reach the EmbedText build tool and break its link.
+            swiftSettings: Context.environment["SEEDC_FUZZ"] == "1" ? [.unsafeFlags(["-sanitize=fuzzer"])] : [],
             plugins: ["EmbedPythonRuntime"]
         ),
         /// Turns a text file into a Swift string literal at build time (the Python runtime).

@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // The fuzz target over the YAML loader and the front-matter splitter. Built only by
-// scripts/fuzz.sh, with libFuzzer: swift build -Xswiftc -sanitize=fuzzer
+// scripts/fuzz.sh, with libFuzzer: SEEDC_FUZZ=1 swift build (the variable makes the
+// parent package instrument SeedCompiler; -Xswiftc would also reach its build tool).
 import Foundation
 import PackageDescription
 
@@ -14,7 +15,9 @@ let package = Package(
         .target(name: "CFuzzer"),
         .executableTarget(
             name: "SeedFuzz",
-            dependencies: ["CFuzzer", .product(name: "SeedCompiler", package: parent)]
+            dependencies: ["CFuzzer", .product(name: "SeedCompiler", package: parent)],
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
         ),
     ]
 )

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../Fuzz"
 seconds=${1:-30}
-swift build -q -Xswiftc -sanitize=fuzzer
+# SEEDC_FUZZ=1: the parent package instruments SeedCompiler for libFuzzer (Package.swift).
+SEEDC_FUZZ=1 swift build -q
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp corpus/* "$work"/

@@ -19,7 +19,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         guard let (_, result) = options.compile(), !result.diagnostics.hasErrors else { throw ExitCode.failure }
-        let folder = options.outputURL
+        let folder = try options.outputFolder()
         let written: [String]
         do {
             written = try OutputWriter(folder: folder, shownAs: options.out ?? Compiler.outputFolder).write(result.outputs)

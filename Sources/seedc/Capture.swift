@@ -11,11 +11,14 @@ struct Capture: ParsableCommand {
         collection), keeps the rows whose natural key is not yet in content, and \
         appends them, sorted by key, where the table's records already are: \
         content.yaml's seed.records, or the include file holding them (--into FILE: \
-        that file, created when missing). Every other byte stays as it was, and \
+        that file, inside the root, created when missing). A private table's rows \
+        (accounts) never go to content.yaml: they go to records/<table>.yaml, which \
+        is created and added to seed.include when missing. Every other byte stays as it was, and \
         nothing is written unless the content with the new records compiles. Rows \
         with a true `deleted` column are skipped unless --include-deleted; password \
         columns become {env: NAME} and the variables to set are listed; columns the \
-        database fills (ids, `default: now` timestamps) are left out. A second capture \
+        database or the app fill (ids, `default: now` timestamps, app_owned columns) \
+        are left out. A second capture \
         adds nothing.
 
         Examples:
@@ -33,7 +36,7 @@ struct Capture: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A table to capture (repeatable).", valueName: "table"))
     var table: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Append to this record file (relative to the root) instead of content.yaml.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Append to this record file (relative to the root, inside it) instead of content.yaml.", valueName: "file"))
     var into: String?
 
     @Flag(name: .long, help: "Print what would be added; write nothing.")
@@ -48,6 +51,10 @@ struct Capture: ParsableCommand {
             throw fail("with --schema, the seed section is not content.yaml's: give --into FILE")
         }
         let schema = read.document.schema
+        let confined = ContentRoot(content.rootURL)
+        if let into, !confined.allowsWriting(into) {
+            throw fail("--into \"\(into)\" is outside the content root; capture writes only files inside it [outside-root]")
+        }
         let chosen = table.isEmpty ? schema.tables.filter { $0.source == nil }.map(\.name) : table
         for name in chosen {
             guard let declared = schema.table(name) else {
@@ -83,15 +90,31 @@ struct Capture: ParsableCommand {
         // Each table's records go where that table's records already are.
         var edits: [(path: String, original: [UInt8], edited: [UInt8])] = []
         var destination: [String: String] = [:]
+        func edit(_ path: String) throws -> Int {
+            if let index = edits.firstIndex(where: { $0.path == path }) { return index }
+            let bytes = try read.sources[path] ?? existing(path, in: confined)
+            edits.append((path, bytes, bytes))
+            return edits.count - 1
+        }
         for (table, result) in captured where !result.records.isEmpty {
-            let path = into ?? Self.file(holding: table, in: read)
+            let declared = schema.table(table)!
+            let path = into ?? Self.file(holding: declared, in: read)
             destination[table] = path
-            let index = edits.firstIndex { $0.path == path } ?? {
-                let bytes = (try? Data(contentsOf: content.rootURL.appendingPathComponent(path))).map(Array.init) ?? []
-                edits.append((path, bytes, bytes))
-                return edits.count - 1
-            }()
+            let index = try edit(path)
+            if declared.isPrivate, edits[index].edited.isEmpty {
+                edits[index].edited = Array(SchemaScaffold.privateFileHeader(table).utf8)
+            }
             edits[index].edited = try append(table, result.records, to: edits[index].edited, path: path)
+            // A private table's new file is compiled only once seed.include names it.
+            if into == nil, path != ContentDocument.fileName, !read.document.isIncluded(path) {
+                let contentIndex = try edit(ContentDocument.fileName)
+                let bytes = edits[contentIndex].edited
+                do {
+                    edits[contentIndex].edited = try ContentEditor.addInclude(path, to: bytes, root: ContentDocument.loadSingle(InputFile(path: ContentDocument.fileName, bytes: bytes)).0)
+                } catch let failure as ContentEditor.Failure {
+                    throw fail("\(ContentDocument.fileName): \(failure.message)")
+                }
+            }
         }
         try verify(edits.map { InputFile(path: $0.path, bytes: $0.edited) }, content: read)
         for (table, result) in captured where !result.records.isEmpty && dryRun {
@@ -116,15 +139,33 @@ struct Capture: ParsableCommand {
     }
 
     /// content.yaml, unless the table's records are only in include files: then the
-    /// first of those (so records kept out of the public content.yaml stay out).
-    private static func file(holding table: String, in content: ContentReader.Content) -> String {
-        if content.document.schemaFile == nil, content.document.root?["seed"]?["records"]?[table] != nil {
+    /// first of those (so records kept out of the public content.yaml stay out). A
+    /// private table's records never go to content.yaml: without an include file
+    /// holding them, they go to `records/<table>.yaml`.
+    private static func file(holding table: TableSchema, in content: ContentReader.Content) -> String {
+        if !table.isPrivate, content.document.schemaFile == nil, content.document.root?["seed"]?["records"]?[table.name] != nil {
             return ContentDocument.fileName
         }
         let holder = content.files.first { file in
-            content.document.isIncluded(file.path) && ContentDocument.loadSingle(file).0?[table] != nil
+            content.document.isIncluded(file.path) && ContentDocument.loadSingle(file).0?[table.name] != nil
         }
-        return holder?.path ?? ContentDocument.fileName
+        return holder?.path ?? (table.isPrivate ? TableSchema.recordsFile(for: table.name) : ContentDocument.fileName)
+    }
+
+    /// The bytes of a file capture appends to that the content did not read: empty when
+    /// it does not exist yet.
+    private func existing(_ path: String, in root: ContentRoot) throws -> [UInt8] {
+        guard root.allowsWriting(path), let url = root.relative(path) else {
+            throw fail("\"\(path)\" is outside the content root; capture writes only files inside it [outside-root]")
+        }
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else { return [] }
+        switch root.read(url, as: path, at: .file(path)) {
+        case let .success(bytes): return bytes
+        case let .failure(problem):
+            content.report([problem], sources: [:])
+            throw ExitCode.failure
+        }
     }
 
     /// The file's bytes with a table's records appended.

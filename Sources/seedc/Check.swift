@@ -20,7 +20,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         guard let (_, result) = options.compile(), !result.diagnostics.hasErrors else { throw ExitCode.failure }
-        let folder = options.outputURL
+        let folder = try options.outputFolder()
         let drift = SeedsDrift.compare(result.outputs, with: folder)
         if !drift.isEmpty {
             FileHandle.standardError.write(Data(drift.joined().utf8))

@@ -10,7 +10,7 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: "How to print problems: text (like a compiler), json (one object per line) or github (workflow annotations).")
     var format: DiagnosticFormatter.Format = .text
 
-    @Option(name: .long, help: ArgumentHelp("Read the `seed` section from this file instead of content.yaml (for content you cannot edit).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Read the `seed` section from this file instead of content.yaml (for content you cannot edit); it must be inside the root.", valueName: "file"))
     var schema: String?
 
     @Option(name: .long, help: ArgumentHelp("Where the generated files go (default: <root>/seeds).", valueName: "dir"))
@@ -22,6 +22,14 @@ struct ContentOptions: ParsableArguments {
         out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? rootURL.appendingPathComponent(Compiler.outputFolder)
     }
 
+    /// The output folder. The default, seeds/, is inside the content, which could make
+    /// it a link: it must resolve inside the root (`--out` is the caller's choice).
+    func outputFolder() throws -> URL {
+        guard out == nil, !ContentRoot(rootURL).allows(outputURL) else { return outputURL }
+        FileHandle.standardError.write(Data("error: \(Compiler.outputFolder)/ leads outside the content root (a symbolic link); seedc writes only inside it: remove the link or give --out [outside-root]\n".utf8))
+        throw ExitCode.failure
+    }
+
     /// Reads and compiles the content, printing every diagnostic. Nil when
     /// content.yaml itself could not be read.
     /// - Parameter render: false when only the plan is needed (no outputs).
@@ -30,7 +38,7 @@ struct ContentOptions: ParsableArguments {
     }
 
     var reader: ContentReader {
-        ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) })
+        ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }, schemaArgument: schema)
     }
 
     /// Reads the content files; nil (after reporting) when content.yaml cannot be read.

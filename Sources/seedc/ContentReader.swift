@@ -2,11 +2,14 @@ import Foundation
 import SeedCompiler
 
 /// Reads the content under a root folder: `content.yaml`, then the include files and
-/// markdown collections it declares. Problems reading become diagnostics.
+/// markdown collections it declares. Problems reading become diagnostics. Every file
+/// read, the `--schema` file included, must resolve inside the root (`ContentRoot`).
 struct ContentReader {
     let root: URL
     /// A file holding the `seed` section instead of content.yaml (`--schema`).
     var schema: URL?
+    /// The `--schema` argument as written, for messages.
+    var schemaArgument: String?
 
     struct Content {
         var document: ContentDocument
@@ -22,26 +25,45 @@ struct ContentReader {
         }
     }
 
+    init(root: URL, schema: URL? = nil, schemaArgument: String? = nil) {
+        self.root = root
+        self.schema = schema
+        self.schemaArgument = schemaArgument
+    }
+
+    private var confined: ContentRoot { ContentRoot(root) }
+
+    /// The schema file's name in the content: its path relative to the root (it must be
+    /// inside), so it does not depend on where the root is.
+    private var schemaPath: String? {
+        schema.map { confined.path(of: $0) ?? schemaArgument ?? $0.relativePath }
+    }
+
     /// Nil when `content.yaml` itself cannot be read (the diagnostic says why).
     func read() -> Result<Content, Diagnostic> {
+        let confined = confined
         let contentPath = ContentDocument.fileName
         let bytes: [UInt8]
-        switch readFile(contentPath) {
+        switch confined.read(url(contentPath), as: contentPath, at: .file(contentPath)) {
         case let .success(read): bytes = read
         case let .failure(problem): return .failure(problem)
         }
         var schemaFile: InputFile?
-        if let schema {
-            switch Self.read(schema, as: schema.relativePath) {
-            case let .success(schemaBytes): schemaFile = InputFile(path: schema.relativePath, bytes: schemaBytes)
+        if let schema, let schemaPath {
+            let written = schemaArgument ?? schema.relativePath
+            switch confined.read(schema, as: written, at: .file(written)) {
+            case let .success(schemaBytes): schemaFile = InputFile(path: schemaPath, bytes: schemaBytes)
             case let .failure(problem): return .failure(problem)
             }
         }
         let document = ContentDocument(InputFile(path: contentPath, bytes: bytes), schemaFile: schemaFile)
-        var (paths, problems) = listing(of: document.inputSet)
+        let sources = Dictionary(document.schema.tables.compactMap { table in table.source.map { ($0, table.sourceLocation) } }) { first, _ in first }
+        var (paths, problems) = listing(of: document.inputSet) { pattern, isFolder in
+            (isFolder ? sources[pattern] ?? nil : document.schema.includeLocations[pattern]) ?? .file(contentPath)
+        }
         var files: [InputFile] = []
-        for path in paths {
-            switch readFile(path) {
+        for (path, at) in paths {
+            switch confined.read(url(path), as: path, at: at) {
             case let .success(bytes): files.append(InputFile(path: path, bytes: bytes))
             case let .failure(problem): problems.append(problem)
             }
@@ -53,69 +75,66 @@ struct ContentReader {
     /// one cannot be read or a folder or pattern finds nothing: `seedc apply`'s check for
     /// unchanged content, which reads the files the ledger's stamp names without parsing.
     func files(of inputs: InputSet) -> [InputFile]? {
-        guard inputs.schema == schema?.relativePath else { return nil }
-        let (paths, problems) = listing(of: inputs)
+        guard inputs.schema == schemaPath else { return nil }
+        let (paths, problems) = listing(of: inputs) { _, _ in .file(ContentDocument.fileName) }
         guard problems.isEmpty else { return nil }
+        let confined = confined
         var files: [InputFile] = []
-        for (url, path) in [(url(ContentDocument.fileName), ContentDocument.fileName)] + (schema.map { [($0, $0.relativePath)] } ?? []) + paths.map { (url($0), $0) } {
-            guard case let .success(bytes) = Self.read(url, as: path) else { return nil }
+        let named = [(url(ContentDocument.fileName), ContentDocument.fileName)] + zip(schema.map { [$0] } ?? [], schemaPath.map { [$0] } ?? []).map { ($0, $1) }
+        for (url, path) in named + paths.map({ (url($0.path), $0.path) }) {
+            guard case let .success(bytes) = confined.read(url, as: path, at: .file(path)) else { return nil }
             files.append(InputFile(path: path, bytes: bytes))
         }
         return files
     }
 
-    /// The collection and include files of an input set, sorted, and what is missing.
-    private func listing(of inputs: InputSet) -> (paths: [String], problems: [Diagnostic]) {
-        var paths: Set<String> = []
+    /// The collection and include files of an input set, sorted, each with the place
+    /// that named it, and what is missing or outside the root. `place` gives the
+    /// position of an include pattern or (`isFolder`) a collection folder.
+    private func listing(of inputs: InputSet, place: (_ name: String, _ isFolder: Bool) -> SourceLocation) -> (paths: [(path: String, at: SourceLocation)], problems: [Diagnostic]) {
+        let confined = confined
+        var paths: [String: SourceLocation] = [:]
         var problems: [Diagnostic] = []
-        let contentPath = ContentDocument.fileName
         for folder in inputs.collections {
+            let at = place(folder, true)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                problems.append(.error(.unreadableFile, "collection folder \"\(folder)/\" does not exist", at: .file(contentPath)))
+                problems.append(.error(.unreadableFile, "collection folder \"\(folder)/\" does not exist", at: at))
+                continue
+            }
+            guard confined.allows(url(folder)) else {
+                problems.append(ContentRoot.outside(folder + "/", at: at))
                 continue
             }
             for name in listFiles(in: folder) where inputs.collection(of: folder + "/" + name) != nil {
-                paths.insert(folder + "/" + name)
+                paths[folder + "/" + name] = paths[folder + "/" + name] ?? at
             }
         }
         for pattern in inputs.include {
-            let matches = Glob.isLiteral(pattern) ? [pattern].filter { FileManager.default.fileExists(atPath: url($0).path) }
-                : walk(Glob.base(of: pattern), recursive: pattern.contains("**")).filter { Glob.matches($0, pattern: pattern) }
-            if matches.isEmpty {
-                problems.append(.error(.includeNotFound, "include \"\(pattern)\" matches no file", at: .file(contentPath)))
+            let at = place(pattern, false)
+            let base = Glob.base(of: pattern)
+            if !Glob.isLiteral(pattern), !confined.allows(url(base)) {
+                problems.append(ContentRoot.outside(base + "/", at: at))
+                continue
             }
-            paths.formUnion(matches)
+            let matches = Glob.isLiteral(pattern) ? [pattern].filter { exists($0) }
+                : walk(base, recursive: pattern.contains("**"), confined: confined).filter { Glob.matches($0, pattern: pattern) }
+            if matches.isEmpty {
+                problems.append(.error(.includeNotFound, "include \"\(pattern)\" matches no file", at: at))
+            }
+            for path in matches { paths[path] = paths[path] ?? at }
         }
-        return (paths.sorted(), problems)
+        return (paths.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, problems)
     }
 
     private func url(_ path: String) -> URL {
         path.isEmpty ? root : root.appendingPathComponent(path)
     }
 
-    private func readFile(_ path: String) -> Result<[UInt8], Diagnostic> {
-        Self.read(url(path), as: path)
-    }
-
-    /// The bytes of a file; `path` names it in the diagnostic when it cannot be read.
-    private static func read(_ url: URL, as path: String) -> Result<[UInt8], Diagnostic> {
-        let descriptor = open(url.path, O_RDONLY)
-        guard descriptor >= 0 else {
-            return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return .success(bytes) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
-            }
-            bytes += chunk[..<count]
-        }
+    /// Whether the path names something, a dangling link included (reading it says why).
+    private func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(url(path).path, &status) == 0
     }
 
     /// Everything directly in `folder` but folders: links to folders are never
@@ -130,11 +149,12 @@ struct ContentReader {
     }
 
     /// Files under `folder`, relative to the root; into subfolders only when
-    /// `recursive`, never through symbolic links.
-    private func walk(_ folder: String, recursive: Bool) -> [String] {
+    /// `recursive`, never through symbolic links, never outside the root.
+    private func walk(_ folder: String, recursive: Bool, confined: ContentRoot) -> [String] {
         var result: [String] = []
         var pending = [folder]
         while let current = pending.popLast() {
+            guard confined.allows(url(current)) else { continue }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: url(current).path)) ?? []
             for name in names.sorted() {
                 let path = current.isEmpty ? name : current + "/" + name

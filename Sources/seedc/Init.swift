@@ -11,7 +11,10 @@ struct Init: ParsableCommand {
         `required` from NOT NULL without a default, literal defaults, `default: now` \
         for created_at/updated_at, `password` for password hash columns, and a \
         natural key: a unique column, or a proposal under a comment asking you to \
-        confirm it. The section is added to content.yaml without changing any other \
+        confirm it. Tables with a password column are marked `private: true` and \
+        `on_conflict: keep`, with an include for records/<table>.yaml (accounts \
+        never go in the public content.yaml); columns the app keeps up to date \
+        (last_login, last_seen_at, *_count counters) are proposed `app_owned: true`. The section is added to content.yaml without changing any other \
         byte; an existing seed.tables is kept unless --force replaces it.
 
         Examples:
@@ -44,6 +47,7 @@ struct Init: ParsableCommand {
         let target = DatabaseOptions.target(text, root: rootURL, declared: nil)
         let block: String
         let count: Int
+        let privateTables: [String]
         do {
             let connection = try target.open(create: false)
             let names = try tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? connection.tableNames()
@@ -59,20 +63,27 @@ struct Init: ParsableCommand {
             guard !descriptions.isEmpty else { throw fail("\(target) has no tables") }
             block = SchemaScaffold.yaml(descriptions)
             count = descriptions.count
+            privateTables = descriptions.filter(SchemaScaffold.isPrivate).map(\.name)
         } catch let code as ExitCode {
             throw code
         } catch {
             throw databaseError(error, target: target)
         }
         if print {
-            Swift.print("seed:\n" + block, terminator: "")
+            let include = privateTables.isEmpty ? "" : "  include: [" + privateTables.map { YAMLScalar.text(TableSchema.recordsFile(for: $0), in: .flow) }.joined(separator: ", ") + "]\n"
+            Swift.print("seed:\n" + include + block, terminator: "")
             return
         }
         let file = rootURL.appendingPathComponent(ContentDocument.fileName)
         let bytes = (try? Data(contentsOf: file)).map(Array.init) ?? []
         let document = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: bytes))
         do {
-            let edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
+            var edited = try ContentEditor.insertTables(block, to: bytes, root: document.root, replace: force)
+            // Private tables' records go in their own files: include them.
+            for file in privateTables.map({ TableSchema.recordsFile(for: $0) }) {
+                let current = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
+                if !current.isIncluded(file) { edited = try ContentEditor.addInclude(file, to: edited, root: current.root) }
+            }
             let after = ContentDocument(InputFile(path: ContentDocument.fileName, bytes: edited))
             let errors = after.diagnostics.filter { $0.severity == .error }
             guard errors.isEmpty else {
@@ -81,10 +92,27 @@ struct Init: ParsableCommand {
                 throw fail("content.yaml would not read with this seed.tables (above, as it would be); nothing was written")
             }
             try OutputWriter.replace(file, with: Data(edited))
+            try createPrivateFiles(privateTables, in: rootURL)
         } catch let failure as ContentEditor.Failure {
             throw fail((failure.location.map { "\(ContentDocument.fileName):\($0.start.line):\($0.start.column): " } ?? "") + failure.message)
         }
         Swift.print("seedc: wrote seed.tables for \(count) table\(count == 1 ? "" : "s") into \(file.path); run `seedc check` and review the keys")
+    }
+
+    /// An empty records file (`users:`) for each private table that has none, so the
+    /// include added for it matches and capture can fill it.
+    private func createPrivateFiles(_ tables: [String], in root: URL) throws {
+        let confined = ContentRoot(root)
+        for table in tables {
+            let path = TableSchema.recordsFile(for: table)
+            let file = root.appendingPathComponent(path)
+            var status = stat()
+            guard lstat(file.path, &status) != 0 else { continue }
+            guard confined.allowsWriting(path) else { throw fail("\(path) is outside the content root; write it yourself [outside-root]") }
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try OutputWriter.replace(file, with: Data((SchemaScaffold.privateFileHeader(table) + YAMLScalar.text(table) + ":\n").utf8))
+            Swift.print("seedc: created \(path) for the records of private table \(table)")
+        }
     }
 
     private func fail(_ message: String) -> ExitCode {

@@ -9,6 +9,12 @@ enum SeedsDrift {
         let expected = Set(outputs.map(\.path))
         for output in outputs {
             let path = "\(Compiler.outputFolder)/\(output.path)"
+            // A link is never read: its diff would print whatever it points to.
+            var status = stat()
+            if lstat(folder.appendingPathComponent(output.path).path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                reports.append("\(path): a symbolic link, not a file seedc wrote (remove it and run `seedc build`)\n")
+                continue
+            }
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(output.path)) else {
                 reports.append("\(path): missing\n")
                 continue

@@ -241,13 +241,17 @@ def test_capture_golden_keeps_every_byte_and_round_trips(database, tmp_path, mon
     add_hostile_rows(engine)
 
     first = seedc("capture", "--root", root, "--database", url)
-    assert "added 4 contacts, 2 users, 1 whatsapp_groups, 1 links" in first.stdout
+    assert "added 4 contacts, 2 users (in records/users.yaml), 1 whatsapp_groups, 1 links" in first.stdout
     assert "contacts: 1 deleted rows skipped" in first.stdout
     assert "set USERS_ADMIN_PASSWORD, USERS_JANE_DOE_PASSWORD where" in first.stderr
     captured = (root / "content.yaml").read_bytes()
     golden("content.expected.yaml", captured)  # the same bytes from SQLite and PostgreSQL
     assert is_insertion(original, captured)
     assert b"$2b$12$" not in captured
+    # users has a password column, so it is private: its rows went to their own file,
+    # which capture created and added to seed.include; content.yaml holds no account.
+    assert b"jane.doe" not in captured and b"include: [records/users.yaml]" in captured
+    golden("users.expected.yaml", (root / "records" / "users.yaml").read_bytes())
 
     # Every YAML reader reads the captured text back as the database's (YAML 1.1 here).
     records = yaml.safe_load(captured)["seed"]["records"]
@@ -298,10 +302,11 @@ def fresh(database, tmp_path, request):
 
 
 def app_rows(engine):
-    """Every row of the app's tables but ids, timestamps and password hashes, as text."""
+    """Every row of the app's tables but ids, timestamps, password hashes and the
+    app-owned last_login (init declares it app_owned: never captured), as text."""
     out = {}
     for table in Base.metadata.sorted_tables:
-        names = [c.name for c in table.columns if c.name not in ("id", "created_at", "updated_at", "password_hash")]
+        names = [c.name for c in table.columns if c.name not in ("id", "created_at", "updated_at", "password_hash", "last_login")]
         out[table.name] = sorted(tuple(normal(v) for v in row) for row in rows(engine, "SELECT %s FROM %s" % (", ".join(names), table.name)))
     return out
 
@@ -342,7 +347,7 @@ def test_init_then_capture_rebuilds_the_app_database(database, fresh, tmp_path, 
     target, created = fresh(tables=False)
     seedc("apply", "--root", root, "--database", target, "--create-tables")
     got = {table: sorted(tuple(normal(v) for v in row) for row in rows(created, "SELECT %s FROM %s" % (
-        ", ".join(c.name for c in Base.metadata.tables[table].columns if c.name not in ("id", "created_at", "updated_at", "password_hash")),
+        ", ".join(c.name for c in Base.metadata.tables[table].columns if c.name not in ("id", "created_at", "updated_at", "password_hash", "last_login")),
         table))) for table in expected}
     assert got == expected
 
@@ -358,8 +363,10 @@ def test_what_cannot_be_captured_writes_nothing(hub, database):
     assert refused.returncode == 1
     assert "link: expected a URL" in refused.stderr and "nothing was written" in refused.stderr
     assert content.read_bytes() == before
-    # A flow list cannot take lines: --into can.
+    # A flow list cannot take lines: --into can. (users made public for this: a
+    # private table's rows never go to content.yaml.)
     edit_text(content, "  records:\n", "  records:\n    users: []\n")
+    edit_text(content, "      private: true", "      private: false")
     insert(engine, "users", dict(username="jane.doe", password_hash="x", is_admin=False))
     flow = seedc("capture", "--root", hub, "--database", url, "--table", "users", check=False)
     assert flow.returncode == 1 and "flow list" in flow.stderr and "--into" in flow.stderr

@@ -1,6 +1,7 @@
-"""The real IM Hub content (../shared/fixtures/imhub), compiled with our schema file for
+"""The real IM Hub content (../shared/fixtures/imhub, copied), compiled with our schema file for
 it and applied to SQLite: its 6 sectors and 4 announcements, with HTML content."""
 
+import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -13,15 +14,20 @@ SCHEMA = Path(__file__).resolve().parent.parent / "Fixtures" / "imhub-seed.yaml"
 
 
 @pytest.fixture
-def imhub():
-    root = FIXTURES / "imhub"
-    if not root.is_dir():
+def imhub(tmp_path):
+    """A copy of the fixture with our schema file in it: seedc reads a --schema file
+    only inside the content root."""
+    source = FIXTURES / "imhub"
+    if not source.is_dir():
         pytest.skip("../shared/fixtures/imhub is absent")
+    root = tmp_path / "imhub"
+    shutil.copytree(source, root)
+    shutil.copy(SCHEMA, root / SCHEMA.name)
     return root
 
 
 def test_compiles_and_applies(imhub, tmp_path, sqlite_path):
-    seedc("build", "--root", imhub, "--schema", SCHEMA, "--out", tmp_path / "seeds")
+    seedc("build", "--root", imhub, "--schema", imhub / SCHEMA.name, "--out", tmp_path / "seeds")
     with open(tmp_path / "seeds" / "sqlite.sql", "rb") as stdin:
         subprocess.run(["sqlite3", "-bail", str(sqlite_path)], stdin=stdin, check=True)
     connection = sqlite3.connect(sqlite_path)

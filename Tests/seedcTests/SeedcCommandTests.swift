@@ -43,7 +43,7 @@ final class SeedcCommandTests: SeedcTestCase {
         try text.write(to: content, atomically: true, encoding: .utf8)
         let run = try seedc(["build", "--root", root.path])
         XCTAssertEqual(run.status, 1)
-        XCTAssertTrue(run.stderr.contains("content.yaml:173:17: error: whatsapp_groups[1] (https://chat.whatsapp.com/ExampleWash02).sector: unknown sector \"Wash\" (did you mean \"WASH\"?)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("content.yaml:174:17: error: whatsapp_groups[1] (https://chat.whatsapp.com/ExampleWash02).sector: unknown sector \"Wash\" (did you mean \"WASH\"?)"), run.stderr)
         XCTAssertTrue(run.stderr.contains("\n            sector: Wash\n                    ^~~~\n"), run.stderr)
         XCTAssertTrue(run.stderr.hasSuffix("1 error, 0 warnings\n"), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("seeds").path))

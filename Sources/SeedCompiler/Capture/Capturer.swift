@@ -37,11 +37,11 @@ public struct Capturer: Sendable {
         self.existingKeys = existingKeys
     }
 
-    /// The columns read: stored, declared columns, except those the database or seedc
-    /// fill (`default: now`) and html columns rendered from markdown (their markdown
-    /// source is read instead when the table declares it as a column).
+    /// The columns read: stored, declared columns, except those the database, seedc or
+    /// the app fill (`default: now`, `app_owned`) and html columns rendered from
+    /// markdown (their markdown source is read instead when the table declares it).
     public var columns: [ColumnSchema] {
-        table.columns.filter { column in
+        table.seededColumns.filter { column in
             if column.defaultValue == .now { return false }
             return column.from == nil
         }

@@ -56,6 +56,34 @@ public enum ContentEditor {
         return try lines.insert(afterNode: seedPair.value, text: reindent(block, to: indentation(seed)))
     }
 
+    /// Adds `pattern` to `seed.include`: a new `include: [pattern]` first in the seed
+    /// section, an item after a block list's last, or before a flow list's `]`.
+    public static func addInclude(_ pattern: String, to bytes: [UInt8], root: YAMLNode?) throws -> [UInt8] {
+        var lines = LineIndex(bytes)
+        let item = YAMLScalar.text(pattern, in: .flow)
+        guard let seedPair = root?.mapping?.first(where: { $0.key.scalar == "seed" }) else {
+            throw Failure(message: "content.yaml has no seed section to add an include to", location: root?.location)
+        }
+        guard let seed = try blockMapping(seedPair.value, lines: lines, what: "seed", shape: "a mapping") else {
+            return try lines.insert(afterLine: seedPair.key.location.start.line, text: pad(2) + "include: [\(item)]\n")
+        }
+        guard let include = seed.first(where: { $0.key.scalar == "include" }) else {
+            return try lines.insert(afterLine: seedPair.key.location.start.line, text: pad(indentation(seed)) + "include: [\(item)]\n")
+        }
+        guard let items = include.value.sequence else {
+            throw Failure(message: "seed.include is not a list; make it one and add \(pattern)", location: include.value.location)
+        }
+        if lines.byte(at: include.value.location.start) == UInt8(ascii: "[") {
+            let end = include.value.location.end
+            let close = SourcePosition(line: end.line, column: end.column - 1)
+            guard lines.byte(at: close) == UInt8(ascii: "]") else {
+                throw Failure(message: "cannot find the end of seed.include; add \(pattern) to it", location: include.value.location)
+            }
+            return lines.insert(at: close, text: (items.isEmpty ? "" : ", ") + item)
+        }
+        return try lines.insert(afterNode: include.value, text: pad(include.value.location.start.column - 1) + "- " + item + "\n")
+    }
+
     /// Items for `table` in a block mapping of tables: after its list's last item, at
     /// the list's dash column; under its key when it has no value yet; or a new key
     /// after the mapping's last line.
@@ -136,6 +164,12 @@ struct LineIndex {
     }
 
     func byte(at position: SourcePosition) -> UInt8? {
+        guard let offset = offset(of: position), offset < bytes.count else { return nil }
+        return bytes[offset]
+    }
+
+    /// The byte offset of a line and column (columns count characters).
+    private func offset(of position: SourcePosition) -> Int? {
         guard position.line - 1 < starts.count else { return nil }
         var offset = starts[position.line - 1]
         var column = 1
@@ -144,7 +178,13 @@ struct LineIndex {
             while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             column += 1
         }
-        return offset < bytes.count ? bytes[offset] : nil
+        return offset
+    }
+
+    /// `text` inserted just before the character at `position`.
+    func insert(at position: SourcePosition, text: String) -> [UInt8] {
+        let offset = min(offset(of: position) ?? bytes.count, bytes.count)
+        return Array(bytes[..<offset]) + Array(text.utf8) + bytes[offset...]
     }
 
     mutating func insert(afterNode node: YAMLNode, text: String) throws -> [UInt8] {

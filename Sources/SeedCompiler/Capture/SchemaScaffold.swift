@@ -5,6 +5,25 @@ public enum SchemaScaffold {
     static let passwordNames: Set<String> = ["password", "password_hash", "hashed_password", "passwd"]
     /// Columns a natural key is proposed from when no column is unique, in this order.
     static let keyCandidates = ["slug", "username", "link", "url", "email", "title", "name"]
+    /// Columns the app keeps up to date by itself (a login time, a counter): proposed
+    /// `app_owned`, so capture and apply leave them to the app.
+    static let appOwnedNames: Set<String> = ["last_login", "last_login_at", "last_seen", "last_seen_at", "last_active", "last_active_at", "login_count"]
+
+    /// Whether a column looks written by the app: a known name or a `*_count` counter.
+    static func isAppOwned(_ column: TableDescription.Column) -> Bool {
+        let name = column.name.lowercased()
+        return appOwnedNames.contains(name) || (name.hasSuffix("_count") && type(of: column) == .integer)
+    }
+
+    /// Tables holding accounts: a password column. Their records stay out of content.yaml.
+    public static func isPrivate(_ table: TableDescription) -> Bool {
+        seedColumns(table).contains { type(of: $0) == .password }
+    }
+
+    /// The first line of a private table's records file, saying why it exists.
+    public static func privateFileHeader(_ table: String) -> String {
+        Comment.lines(["\(table): private records (accounts), kept out of content.yaml, which the app serves to anyone."], .hash)
+    }
 
     public static func yaml(_ tables: [TableDescription], indent: String = "  ") -> String {
         var out = indent + "tables:\n"
@@ -29,17 +48,32 @@ public enum SchemaScaffold {
         var out = "\(indent)" + YAMLScalar.text(table.name) + ":\n"
         let (key, proposed) = naturalKey(table, columns: columns)
         if proposed {
-            out += "\(indent)  # seedc init: no unique column in \(table.name); \(key.joined(separator: ", ")) is a guess at the natural key.\n"
-            out += "\(indent)  # Make sure it identifies one row, or change it, before adding records.\n"
+            out += Comment.lines([
+                "seedc init: no unique column in \(table.name); \(key.joined(separator: ", ")) is a guess at the natural key.",
+                "Make sure it identifies one row, or change it, before adding records.",
+            ], .hash, indent: indent + "  ")
         }
         let keyText = key.count == 1 ? YAMLScalar.text(key[0]) : "[" + key.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]"
         out += "\(indent)  key: \(keyText)\n"
+        if isPrivate(table) {
+            out += Comment.lines([
+                "Accounts: kept out of content.yaml, which the app serves to anyone (records go in \(TableSchema.recordsFile(for: table.name))),",
+                "and inserted only when missing, so profile edits made in the app are never overwritten.",
+            ], .hash, indent: indent + "  ")
+            out += "\(indent)  private: true\n"
+            out += "\(indent)  on_conflict: keep\n"
+        }
         out += "\(indent)  columns:\n"
         let names = columns.map { YAMLScalar.text($0.name) }
         let width = names.map(\.count).max() ?? 0
         for (column, name) in zip(columns, names) {
-            let options = options(column, inKey: key.contains(column.name)).joined(separator: ", ")
-            out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}\n"
+            let inKey = key.contains(column.name)
+            let options = options(column, inKey: inKey).joined(separator: ", ")
+            out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}"
+            if isAppOwned(column), !inKey {
+                out += "  " + Comment.line("written by the app itself: seedc never captures, sets or compares it", .hash)
+            }
+            out += "\n"
         }
         return out
     }
@@ -67,6 +101,9 @@ public enum SchemaScaffold {
     static func options(_ column: TableDescription.Column, inKey: Bool) -> [String] {
         let type = type(of: column)
         var options = ["type: \(type.rawValue)"]
+        if isAppOwned(column), !inKey {
+            return options + ["app_owned: true"]
+        }
         if type == .datetime || type == .date, column.name == "created_at" || column.name == "updated_at" || isNow(column.defaultSQL) {
             options.append("default: now")
             if column.name == "updated_at" { options.append("on_update: now") }

@@ -30,9 +30,9 @@ public enum DiagnosticFormatter {
         }
         var out = ""
         if let location = d.location {
-            out += paint("\(location.file):\(location.start.line):\(location.start.column):", "1") + " "
+            out += paint("\(ControlCharacters.escaped(location.file)):\(location.start.line):\(location.start.column):", "1") + " "
         }
-        out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(d.message, "1")
+        out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(ControlCharacters.escaped(d.message), "1")
         if d.severity != .note { out += " [\(d.id.rawValue)]" }
         out += "\n"
         if let location = d.location, let bytes = sources[location.file], let line = sourceLine(bytes, location.start.line) {
@@ -115,7 +115,7 @@ public enum DiagnosticFormatter {
                           "endLine=\(l.end.line)", "endColumn=\(l.end.column)"]
         }
         properties.append("title=\(escapeProperty(d.id.rawValue))")
-        var out = "::\(command) \(properties.joined(separator: ","))::\(escapeData(d.message))\n"
+        var out = "::\(command) \(properties.joined(separator: ","))::\(escapeData(ControlCharacters.escaped(d.message)))\n"
         for note in d.notes { out += github(note) }
         return out
     }

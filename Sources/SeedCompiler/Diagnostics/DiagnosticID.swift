@@ -10,6 +10,9 @@ extension DiagnosticID {
     public static let note: DiagnosticID = "note"
     // Reading files
     public static let unreadableFile: DiagnosticID = "unreadable-file"
+    /// A file that is, or resolves through a symbolic link to, a place outside the
+    /// content root; it is never read.
+    public static let outsideRoot: DiagnosticID = "outside-root"
     // YAML
     public static let yamlSyntax: DiagnosticID = "yaml-syntax"
     public static let duplicateKey: DiagnosticID = "duplicate-key"
@@ -35,6 +38,10 @@ extension DiagnosticID {
     public static let missingKey: DiagnosticID = "missing-key"
     public static let referenceCycle: DiagnosticID = "reference-cycle"
     public static let invalidReference: DiagnosticID = "invalid-reference"
+    /// An empty table or column name, or one holding control or line-separator characters.
+    public static let invalidName: DiagnosticID = "invalid-name"
+    /// A name seedc uses itself (its ledger, the columns of its statements).
+    public static let reservedName: DiagnosticID = "reserved-name"
     // Records
     public static let unknownField: DiagnosticID = "unknown-field"
     public static let missingRequired: DiagnosticID = "missing-required"
@@ -47,6 +54,10 @@ extension DiagnosticID {
     // Secrets
     public static let plaintextPassword: DiagnosticID = "plaintext-password"
     public static let possibleSecret: DiagnosticID = "possible-secret"
+    /// A record of a `private` table written in content.yaml, which the app serves.
+    public static let privateRecordInPublicFile: DiagnosticID = "private-record-in-public-file"
+    /// A record giving a value to an `app_owned` column, which seedc never writes.
+    public static let appOwnedField: DiagnosticID = "app-owned-field"
     // Links
     public static let brokenLink: DiagnosticID = "broken-link"
     public static let placeholderLink: DiagnosticID = "placeholder-link"

@@ -35,7 +35,7 @@ public enum Compiler {
         var diagnostics = document.diagnostics + problems
         var collector = RecordCollector(schema: document.schema)
         if let records = document.recordsNode, !records.isNull {
-            collector.collect(tablesNode: records, what: "seed.records")
+            collector.collect(tablesNode: records, what: "seed.records", publicFile: document.schemaFile == nil)
         }
         let inputs = inputs(of: document, files: files)
         for file in inputs.dropFirst(document.schemaFile == nil ? 1 : 2) {

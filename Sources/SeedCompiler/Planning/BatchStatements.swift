@@ -8,6 +8,11 @@ enum BatchStatements {
         case claim, insert, update
     }
 
+    /// The batch's rows, `WITH "v" (…) AS (VALUES …)`, and the columns a claim adds to
+    /// them: reserved names (`NameRules`), so no table or column can be mistaken for them.
+    static let rowsName = SQLIdentifier(NameRules.batchRows)
+    static let keyColumn = SQLIdentifier(NameRules.ledgerKeyColumn), hashColumn = SQLIdentifier(NameRules.ledgerHashColumn)
+
     /// How a batch's values are written.
     struct Values {
         /// The expression of row `row` (0-based in the batch) for column `column`.
@@ -37,7 +42,7 @@ enum BatchStatements {
         let key = table.key.map(SQLIdentifier.init)
         let insert = SQLStatement.withRows(columns: columns, rows: batch, body: .insertMissing(table: name, columns: typed, constants: constants, key: key))
         // The claim needs only the key (to find missing rows) and the ledger's values.
-        let keyColumn = SQLIdentifier("#key"), hashColumn = SQLIdentifier("#hash")
+        let keyColumn = Self.keyColumn, hashColumn = Self.hashColumn
         let claimRows = (0..<rows).map { row in
             let ledger = values.ledger(row)
             return table.keyIndexes.map { values.cell(row, $0) } + [ledger.key, ledger.hash]

@@ -7,9 +7,10 @@
 /// up again (content keys are unique), so the copy made before the first batch is
 /// enough.
 enum KeySnapshot {
-    static let table = SQLIdentifier("seedc_keys")
+    static let table = SQLIdentifier(NameRules.keySnapshotTable)
+    static let index = SQLIdentifier(NameRules.keySnapshotIndex)
     /// SQLite's `rowid` of the table's row, for updates.
-    static let row = SQLIdentifier("#row")
+    static let row = SQLIdentifier(NameRules.keySnapshotRow)
 
     /// Before a table's batches: copy its keys and index them.
     static func create(for table: TablePlan) -> [SQLStatement] {

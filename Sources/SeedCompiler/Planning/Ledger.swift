@@ -12,7 +12,7 @@
 /// `seedc-1:<content sha256> <input set>` (`InputSet.stamp`). `seedc apply`, `sqlite.sql`, `postgres.sql` and
 /// `seed_initial_data.py` all keep it the same way.
 public enum Ledger {
-    public static let table = "seedc_ledger"
+    public static let table = NameRules.ledgerTable
     static let id = SQLIdentifier(table)
     static let tableName = SQLIdentifier("table_name")
     static let naturalKey = SQLIdentifier("natural_key")

@@ -5,15 +5,19 @@ enum Planner {
         var byTable: [String: [Record]] = [:]
         for record in records { byTable[record.table, default: []].append(record) }
         let tables = TableOrder.sorted(schema).map { table in
-            let columns = table.columns.map { column in
+            // App-owned columns never reach a statement or the row hash.
+            let planned = { (column: ColumnSchema) in
                 PlannedColumn(
                     name: column.name, storage: column.type.storage,
                     lookup: lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate)
             }
+            let seeded = table.seededColumns
+            let columns = seeded.map(planned)
             let rows = (byTable[table.name] ?? [])
-                .map { record in PlannedRow(key: record.key, cells: table.columns.map { record.values[$0.name] }, columns: columns) }
+                .map { record in PlannedRow(key: record.key, cells: seeded.map { record.values[$0.name] }, columns: columns) }
                 .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            return TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune, columns: columns, rows: rows)
+            return TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune, columns: columns, rows: rows,
+                             appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
         }
         return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables, database: schema.database)
     }

@@ -14,8 +14,11 @@ public struct TablePlan: Sendable {
     public var key: [String]
     public var onConflict: ConflictPolicy
     public var prune: Bool
+    /// The columns seedc writes, in declaration order (`app_owned` ones left out).
     public var columns: [PlannedColumn]
     public var rows: [PlannedRow]
+    /// Columns the app writes (`app_owned`): only `--create-tables` creates them.
+    public var appOwnedColumns: [PlannedColumn] = []
 
     /// Indexes of the key columns in `columns`.
     public var keyIndexes: [Int] {

@@ -6,6 +6,9 @@ public struct Reconciler: Sendable {
     public let engine: DatabaseEngine
     private let dialect: SQLDialect
 
+    /// The first column of a comparison's rows: the row's position in the plan (reserved).
+    static let ordinalColumn = SQLIdentifier(NameRules.ordinalColumn)
+
     public init(plan: SeedPlan, engine: DatabaseEngine) {
         self.plan = plan
         self.engine = engine
@@ -29,7 +32,7 @@ public struct Reconciler: Sendable {
     /// an `id` primary key unless a column is named `id`, NOT NULL for required
     /// columns, and the natural key unique.
     public func createTable(_ table: TablePlan, required: Set<String>) -> RenderedStatement {
-        var columns = table.columns.map {
+        var columns = (table.columns + table.appOwnedColumns).map {
             SQLStatement.ColumnDefinition(name: SQLIdentifier($0.name), storage: $0.lookup == nil ? $0.storage : .integer, notNull: required.contains($0.name))
         }
         if !table.columns.contains(where: { $0.name == "id" }) {
@@ -51,7 +54,7 @@ public struct Reconciler: Sendable {
         batches(Array(table.rows.indices), of: table) { comparedColumns(table, $0) + table.keyIndexes }.map { batch in
             let shape = comparedColumns(table, table.rows[batch[0]])
             let key = table.keyIndexes
-            let source = [SQLIdentifier("#")] + (key + shape).map { SQLIdentifier(table.columns[$0].name) }
+            let source = [Self.ordinalColumn] + (key + shape).map { SQLIdentifier(table.columns[$0].name) }
             let rows = batch.map { index in
                 [SQLExpression.argument(.integer(Int64(index)), .integer)] + (key + shape).map { column in
                     expression(table.rows[index].cells[column], column: table.columns[column]) ?? .value(.null)

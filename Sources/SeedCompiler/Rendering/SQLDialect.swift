@@ -56,8 +56,31 @@ struct SQLDialect {
 
     /// A string literal: quotes doubled; PostgreSQL scripts set
     /// `standard_conforming_strings`, so backslashes are plain characters in both.
+    /// Control characters other than tab and line feed never appear raw: the string
+    /// is written as literals and `char(n)` (SQLite) or `chr(n)` (PostgreSQL) joined
+    /// by `||`, because the shells that read the scripts alter them (the sqlite3
+    /// shell drops a carriage return that ends an input line, even inside a literal).
     private func string(_ s: String) -> String {
-        quote(s, with: UInt8(ascii: "'"))
+        let mark = UInt8(ascii: "'")
+        guard s.utf8.contains(where: Self.shellUnsafe) else { return quote(s, with: mark) }
+        var parts: [String] = []
+        var run: [UInt8] = []
+        for byte in s.utf8 {
+            guard Self.shellUnsafe(byte) else {
+                run.append(byte)
+                continue
+            }
+            if !run.isEmpty { parts.append(quote(String(decoding: run, as: UTF8.self), with: mark)) }
+            run.removeAll()
+            parts.append((engine == .sqlite ? "char(" : "chr(") + String(byte) + ")")
+        }
+        if !run.isEmpty { parts.append(quote(String(decoding: run, as: UTF8.self), with: mark)) }
+        return "(" + parts.joined(separator: " || ") + ")"
+    }
+
+    /// C0 control bytes but tab and line feed (a UTF-8 continuation byte is never one).
+    private static func shellUnsafe(_ byte: UInt8) -> Bool {
+        byte < 0x20 && byte != 0x09 && byte != 0x0A
     }
 
     /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.
@@ -168,7 +191,7 @@ struct SQLDialect {
             let columns = (engine == .sqlite ? ["rowid AS \(identifier(KeySnapshot.row))"] : []) + key.map(identifier)
             return "CREATE TEMP TABLE \(identifier(KeySnapshot.table)) AS SELECT \(columns.joined(separator: ", ")) FROM \(identifier(table))"
         case let .indexKeySnapshot(key):
-            return "CREATE INDEX \(identifier(SQLIdentifier(KeySnapshot.table.name + "_key"))) ON \(identifier(KeySnapshot.table)) (\(names(key)))"
+            return "CREATE INDEX \(identifier(KeySnapshot.index)) ON \(identifier(KeySnapshot.table)) (\(names(key)))"
         case .dropKeySnapshot:
             return "DROP TABLE \(identifier(KeySnapshot.table))"
         case let .createTable(table, columns, primaryKey, unique):
@@ -197,7 +220,8 @@ struct SQLDialect {
         // Rows of "v" the table lacked when its batches began: an anti-join with its
         // indexed key snapshot, so a batch costs its own rows, not a pass over the table.
         func missing(_ key: [SQLIdentifier]) -> String {
-            "\(v) LEFT JOIN \(identifier(KeySnapshot.table)) AS \"t\" ON \(matching(KeySnapshot.table, key, alias: "\"t\"")) WHERE \"t\".\(identifier(key[0])) IS NULL"
+            let keys = identifier(KeySnapshot.table)
+            return "\(v) LEFT JOIN \(keys) ON \(matching(KeySnapshot.table, key, alias: keys)) WHERE \(keys).\(identifier(key[0])) IS NULL"
         }
         switch body {
         case let .insertMissing(table, columns, constants, key):
@@ -207,13 +231,14 @@ struct SQLDialect {
             return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))"
                 + " SELECT \(values.joined(separator: ", ")) FROM \(missing(key))"
         case let .updateDiffering(table, set, touch, key):
+            let keys = identifier(KeySnapshot.table)
             var arguments: [Value] = []
             let assignments = set.map { "\(identifier($0.name)) = \(typed($0))" }
                 + touch.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }
             let differs = set.map { "\(identifier(table)).\(identifier($0.name)) \(distinct) \(typed($0))" }.joined(separator: " OR ")
             // SQLite finds each row by its rowid in the snapshot; PostgreSQL hashes the join.
             let rows = engine == .sqlite
-                ? "\(v) JOIN \(identifier(KeySnapshot.table)) AS \"k\" ON \(matching(KeySnapshot.table, key, alias: "\"k\"")) WHERE \(identifier(table)).rowid = \"k\".\(identifier(KeySnapshot.row))"
+                ? "\(v) JOIN \(keys) ON \(matching(KeySnapshot.table, key, alias: keys)) WHERE \(identifier(table)).rowid = \(keys).\(identifier(KeySnapshot.row))"
                 : "\(v) WHERE \(matching(table, key, alias: identifier(table)))"
             return "UPDATE \(identifier(table)) SET \(assignments.joined(separator: ", ")) FROM \(rows) AND (\(differs))"
         case let .claim(owner, key, keyColumn, hashColumn, onlyMissing):

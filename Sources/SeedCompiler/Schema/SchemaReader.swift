@@ -2,8 +2,8 @@
 /// at its node. It never stops at the first problem: what can be read is kept.
 struct SchemaReader {
     static let seedKeys = ["include", "routes", "tables", "records", "database"]
-    static let tableKeys = ["key", "source", "on_conflict", "prune", "columns"]
-    static let columnKeys = ["type", "required", "default", "on_update", "max", "enum", "pattern", "references", "from", "join"]
+    static let tableKeys = ["key", "source", "on_conflict", "prune", "private", "columns"]
+    static let columnKeys = ["type", "required", "default", "on_update", "max", "enum", "pattern", "references", "from", "join", "app_owned"]
 
     private(set) var diagnostics: [Diagnostic] = []
 
@@ -12,13 +12,20 @@ struct SchemaReader {
         var schema = Schema()
         guard let pairs = mapping(seed, what: "the seed section") else { return (schema, nil) }
         let options = known(pairs, allowed: Self.seedKeys, what: "seed option")
-        if let include = options["include"] { schema.includes = stringList(include, what: "include") }
+        if let include = options["include"] { readIncludes(include, into: &schema) }
         if let database = options["database"], let path = scalarText(database, what: "seed.database") {
-            if path.isEmpty { error(.invalidSchema, "seed.database must name a SQLite file", at: database.location) } else { schema.database = path }
+            if path.isEmpty {
+                error(.invalidSchema, "seed.database must name a SQLite file", at: database.location)
+            } else if Self.leavesRoot(path) || path.contains(":") {
+                error(.outsideRoot, "seed.database \(NameRules.shown(path)) is not a file inside the content root; content may name only such a file (give another database with --database or DATABASE_URL)", at: database.location)
+            } else {
+                schema.database = path
+            }
         }
         if let tables = options["tables"], let tablePairs = mapping(tables, what: "seed.tables") {
             for pair in tablePairs {
                 guard let name = keyName(pair) else { continue }
+                checkName(name, .table, at: pair.key.location)
                 if let table = readTable(name: name, node: pair.value, at: pair.key.location) { schema.tables.append(table) }
             }
         } else if options["tables"] == nil {
@@ -31,6 +38,27 @@ struct SchemaReader {
         return (schema, options["records"])
     }
 
+    /// `include:` patterns; one that is absolute or climbs out with `..` is refused
+    /// before anything is read.
+    private mutating func readIncludes(_ node: YAMLNode, into schema: inout Schema) {
+        let items = node.sequence ?? [node]
+        let patterns = stringList(node, what: "include")
+        guard patterns.count == items.count else { return }
+        for (pattern, item) in zip(patterns, items) {
+            if Self.leavesRoot(pattern) {
+                error(.outsideRoot, "include \(NameRules.shown(pattern)) is outside the content root; seedc reads only files inside it (write paths relative to the root, without ..)", at: item.location)
+                continue
+            }
+            schema.includes.append(pattern)
+            schema.includeLocations[pattern] = schema.includeLocations[pattern] ?? item.location
+        }
+    }
+
+    /// An absolute path, or one with a `..` component: it can name a file outside the root.
+    static func leavesRoot(_ path: String) -> Bool {
+        path.hasPrefix("/") || path.split(separator: "/").contains("..")
+    }
+
     private mutating func readTable(name: String, node: YAMLNode, at location: SourceLocation) -> TableSchema? {
         guard let pairs = mapping(node, what: "table \(name)") else { return nil }
         let options = known(pairs, allowed: Self.tableKeys, what: "option of table \(name)")
@@ -38,6 +66,7 @@ struct SchemaReader {
         if let columns = options["columns"], let columnPairs = mapping(columns, what: "\(name).columns") {
             for pair in columnPairs {
                 guard let columnName = keyName(pair) else { continue }
+                checkName(columnName, .column, at: pair.key.location)
                 if let column = readColumn(name: columnName, table: name, node: pair.value, at: pair.key.location) {
                     table.columns.append(column)
                 }
@@ -57,13 +86,20 @@ struct SchemaReader {
             var folder = text
             while folder.hasSuffix("/") { folder.removeLast() }
             if folder.hasPrefix("./") { folder.removeFirst(2) }
-            if folder.isEmpty || folder.hasPrefix("/") || folder.split(separator: "/").contains("..") {
+            if folder.isEmpty {
                 error(.invalidSchema, "\(name).source must be a folder inside the content root, found \"\(text)\"", at: source.location)
+            } else if Self.leavesRoot(folder) {
+                error(.outsideRoot, "\(name).source \(NameRules.shown(text)) is outside the content root; seedc reads only files inside it", at: source.location)
             } else {
                 table.source = folder
+                table.sourceLocation = source.location
             }
         }
         if let node = options["prune"] { table.prune = boolean(node, what: "\(name).prune") ?? false }
+        if let node = options["private"] { table.declaredPrivate = boolean(node, what: "\(name).private") }
+        for column in table.columns where column.appOwned && table.key.contains(column.name) {
+            error(.invalidSchema, "\(name).\(column.name) is app_owned, so it cannot be part of the natural key: seedc never writes it", at: column.location)
+        }
         if let policy = options["on_conflict"], let text = scalarText(policy, what: "\(name).on_conflict") {
             if let value = ConflictPolicy(rawValue: text) {
                 table.onConflict = value
@@ -131,6 +167,13 @@ struct SchemaReader {
         }
         if let node = options["default"] {
             column.defaultValue = readDefault(node, column: column, qualified: qualified)
+        }
+        if let node = options["app_owned"], boolean(node, what: "\(qualified).app_owned") == true {
+            column.appOwned = true
+            let conflicting = ["required", "default", "on_update", "from"].filter { options[$0] != nil }
+            if !conflicting.isEmpty {
+                error(.invalidSchema, "\(qualified) is app_owned (seedc never writes it), so it cannot also have \(conflicting.joined(separator: ", "))", at: node.location)
+            }
         }
         return column
     }
@@ -219,6 +262,10 @@ struct SchemaReader {
         if let pairs = node.mapping { return pairs }
         error(.invalidSchema, "\(what) must be a mapping, found \(node.kindName)", at: node.location)
         return nil
+    }
+
+    private mutating func checkName(_ name: String, _ kind: NameRules.Kind, at location: SourceLocation) {
+        if let (id, message) = NameRules.problem(name, kind: kind) { error(id, message, at: location) }
     }
 
     private mutating func keyName(_ pair: YAMLPair) -> String? {

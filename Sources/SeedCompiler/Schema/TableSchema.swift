@@ -35,6 +35,9 @@ public struct ColumnSchema: Sendable {
     public var from: String?
     /// For `list` columns: the separator the items are stored joined with.
     public var join = ","
+    /// `app_owned: true`: the app writes this column (a last login, a counter); seedc
+    /// never captures, inserts, updates, compares or hashes it.
+    public var appOwned = false
 
     public init(name: String, location: SourceLocation, type: ColumnType) {
         self.name = name
@@ -49,10 +52,31 @@ public struct TableSchema: Sendable {
     public var key: [String]
     /// A markdown collection folder (relative to the root, without trailing slash).
     public var source: String?
+    /// Where `source:` is written, for problems reading the folder.
+    public var sourceLocation: SourceLocation?
     public var onConflict: ConflictPolicy = .update
     /// `prune: true`: rows seedc owns whose records left the content are deleted.
     public var prune = false
     public var columns: [ColumnSchema]
+    /// `private:` as written; nil when not given.
+    public var declaredPrivate: Bool?
+
+    /// Records of a private table (accounts) may not be written in content.yaml, which
+    /// the app serves to anyone. `private: true`, or by default any table with a
+    /// password column.
+    public var isPrivate: Bool {
+        declaredPrivate ?? columns.contains { $0.type == .password }
+    }
+
+    /// The include file a private table's records go in (`seedc init`, `capture`).
+    public static func recordsFile(for table: String) -> String {
+        "records/\(table).yaml"
+    }
+
+    /// The columns seedc writes: all but `app_owned` ones.
+    public var seededColumns: [ColumnSchema] {
+        columns.filter { !$0.appOwned }
+    }
 
     public func column(_ name: String) -> ColumnSchema? {
         columns.first { $0.name == name }
@@ -76,6 +100,8 @@ public struct RouteSchema: Sendable {
 public struct Schema: Sendable {
     public var tables: [TableSchema] = []
     public var includes: [String] = []
+    /// Where each include pattern is written, for problems reading its files.
+    public var includeLocations: [String: SourceLocation] = [:]
     public var routes: [RouteSchema] = []
     /// `seed.database`: the SQLite file `seedc plan` and `apply` use when no database
     /// is given, relative to the content root.

@@ -42,6 +42,10 @@ struct RecordBuilder {
                 }
                 continue
             }
+            if column.appOwned {
+                diagnostics.append(.error(.appOwnedField, "\(record.title).\(column.name) is app_owned: the app writes it and seedc never does; remove the value", at: field.nameLocation))
+                continue
+            }
             if column.from != nil {
                 diagnostics.append(.error(.unknownField, "\(record.title).\(column.name) is rendered from \"\(column.from!)\"; write the markdown in \(column.from!) instead", at: field.nameLocation))
                 continue

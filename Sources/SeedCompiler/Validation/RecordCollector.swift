@@ -13,14 +13,16 @@ struct RecordCollector {
     }
 
     /// `{table: [records]}`: the `seed.records` node or an include file's document.
-    mutating func collect(tablesNode node: YAMLNode, what: String) {
+    /// - Parameter publicFile: true for content.yaml, which the app serves: records of
+    ///   private tables are an error there.
+    mutating func collect(tablesNode node: YAMLNode, what: String, publicFile: Bool = false) {
         guard let pairs = node.mapping else {
             diagnostics.append(.error(.invalidSchema, "\(what) must be a mapping of table names to lists of records, found \(node.kindName)", at: node.location))
             return
         }
         for pair in pairs {
             guard let table = pair.key.scalar else { continue }
-            guard schema.table(table) != nil else {
+            guard let declared = schema.table(table) else {
                 diagnostics.append(.error(.unknownTable, "unknown table \"\(table)\"" + Suggestions.hint(for: table, among: schema.tables.map(\.name)) + "; declare it under seed.tables", at: pair.key.location))
                 continue
             }
@@ -34,6 +36,9 @@ struct RecordCollector {
                 guard let fields = item.mapping else {
                     diagnostics.append(.error(.invalidSchema, "\(label) must be a mapping of column: value, found \(item.kindName)", at: item.location))
                     continue
+                }
+                if publicFile, declared.isPrivate {
+                    diagnostics.append(privateRecord(label, in: declared, at: item.location))
                 }
                 records.append(RawRecord(
                     table: table, label: label, location: item.location,
@@ -72,6 +77,15 @@ struct RecordCollector {
 }
 
 extension RecordCollector {
+    /// A record of a private table found in content.yaml, with where it belongs.
+    private func privateRecord(_ label: String, in table: TableSchema, at location: SourceLocation) -> Diagnostic {
+        let why = table.declaredPrivate == true ? "private: true" : "it has a password column"
+        let file = TableSchema.recordsFile(for: table.name)
+        return .error(.privateRecordInPublicFile, "\(label): \(table.name) is a private table (\(why)) and content.yaml is served to anyone; its records cannot be written here", at: location, notes: [
+            .note("move the record to \(file) (a file `\(table.name): [records]`) and add it to seed.include, e.g. `include: [records/*.yaml]`", at: nil),
+        ])
+    }
+
     /// Remembers a file's slug; false (and an error) when another file has it, in
     /// which case the file makes no record, so it is not reported twice.
     private mutating func noteSlug(_ slug: String, table: String, at location: SourceLocation) -> Bool {

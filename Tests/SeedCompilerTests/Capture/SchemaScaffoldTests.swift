@@ -18,6 +18,8 @@ final class SchemaScaffoldTests: XCTestCase {
             column("updated_at", "timestamp without time zone"),
             column("published", "DATETIME", notNull: true, default: "CURRENT_TIMESTAMP"),
             column("version", "INTEGER", notNull: true, default: "nextval('v'::regclass)"),
+            column("last_login", "DATETIME"),
+            column("post_count", "INTEGER", notNull: true, default: "0"),
         ], unique: [["username"]])
         let notes = TableDescription(name: "notes", columns: [
             column("id", "integer", notNull: true, default: "nextval('notes_id_seq'::regclass)", primaryKey: true),
@@ -29,6 +31,10 @@ final class SchemaScaffoldTests: XCTestCase {
           tables:
             users:
               key: username
+              # Accounts: kept out of content.yaml, which the app serves to anyone (records go in records/users.yaml),
+              # and inserted only when missing, so profile edits made in the app are never overwritten.
+              private: true
+              on_conflict: keep
               columns:
                 username:      {type: text, required: true, max: 100}
                 password_hash: {type: password, required: true}
@@ -37,6 +43,8 @@ final class SchemaScaffoldTests: XCTestCase {
                 updated_at:    {type: datetime, default: now, on_update: now}
                 published:     {type: datetime, default: now}
                 version:       {type: integer}
+                last_login:    {type: datetime, app_owned: true}  # written by the app itself: seedc never captures, sets or compares it
+                post_count:    {type: integer, app_owned: true}  # written by the app itself: seedc never captures, sets or compares it
             notes:
               # seedc init: no unique column in notes; title is a guess at the natural key.
               # Make sure it identifies one row, or change it, before adding records.

@@ -57,7 +57,7 @@ final class CompilerTests: XCTestCase {
         WITH "v" ("name", "sector", "link", "approved") AS (VALUES
           ('Health IM', 'Health', 'https://chat.example/h', 0))
         INSERT INTO "groups" ("name", "sector", "link", "approved") SELECT "v"."name", "v"."sector", "v"."link", "v"."approved" \
-        FROM "v" LEFT JOIN "seedc_keys" AS "t" ON "t"."link" = "v"."link" WHERE "t"."link" IS NULL;
+        FROM "v" LEFT JOIN "seedc_keys" ON "seedc_keys"."link" = "v"."link" WHERE "seedc_keys"."link" IS NULL;
         """), sqlite)
         // Missing rows are found in the keys the table held before its batches.
         XCTAssertTrue(sqlite.contains("""
@@ -96,6 +96,7 @@ final class CompilerTests: XCTestCase {
           tables:
             users:
               key: username
+              private: false
               columns:
                 username: {type: text, required: true}
                 password_hash: {type: password}
@@ -107,7 +108,7 @@ final class CompilerTests: XCTestCase {
         """.utf8)))
         let result = Compiler.compile(document, files: [])
         XCTAssertEqual(result.diagnostics.map(\.id), [.plaintextPassword])
-        XCTAssertEqual(result.diagnostics.first?.location?.start, SourcePosition(line: 10, column: 42))
+        XCTAssertEqual(result.diagnostics.first?.location?.start, SourcePosition(line: 11, column: 42))
     }
 
     func testSchemaProblems() {
@@ -127,6 +128,31 @@ final class CompilerTests: XCTestCase {
         XCTAssertEqual(document.diagnostics.map(\.id), [.unknownOption, .invalidSchema, .missingKey, .referenceCycle])
         XCTAssertTrue(document.diagnostics[1].message.contains("did you mean \"text\""))
         XCTAssertTrue(document.diagnostics[0].message.contains("did you mean \"required\""))
+    }
+
+    /// An app_owned column reaches no statement and no row hash; content cannot set it.
+    func testAppOwnedColumnsAreLeftToTheApp() {
+        func compile(_ record: String) -> Compiler.Result {
+            Compiler.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+            seed:
+              tables:
+                links:
+                  key: slug
+                  columns:
+                    slug: text
+                    view_count: {type: integer, app_owned: true}
+              records:
+                links:
+                  - \(record)
+
+            """.utf8))), files: [])
+        }
+        let result = compile("{slug: a}")
+        XCTAssertEqual(result.diagnostics, [])
+        XCTAssertEqual(result.plan?.tables[0].columns.map(\.name), ["slug"])
+        XCTAssertEqual(result.plan?.tables[0].appOwnedColumns.map(\.name), ["view_count"])
+        for output in result.outputs { XCTAssertFalse(output.contents.contains("view_count"), output.path) }
+        XCTAssertEqual(compile("{slug: a, view_count: 3}").diagnostics.map(\.id), [.appOwnedField])
     }
 
     func testMarkdownCollection() throws {

@@ -19,6 +19,7 @@ final class ReconcilerTests: XCTestCase {
             users:
               key: username
               on_conflict: keep
+              private: false
               columns:
                 username: text
                 password_hash: password

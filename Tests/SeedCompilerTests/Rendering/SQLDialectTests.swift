@@ -19,6 +19,25 @@ final class SQLDialectTests: XCTestCase {
         XCTAssertEqual(sqlite.literal(.null), "NULL")
     }
 
+    /// Control characters but tab and line feed are never raw in a literal: the
+    /// sqlite3 shell would drop a CR ending an input line.
+    func testControlCharactersAreWrittenAsFunctionCalls() {
+        XCTAssertEqual(SQLDialect(engine: .sqlite).literal(.text("a\r\nb'\t")), "('a' || char(13) || '\nb''\t')")
+        XCTAssertEqual(SQLDialect(engine: .postgres).literal(.text("\r\u{1B}[2J")), "(chr(13) || chr(27) || '[2J')")
+        XCTAssertEqual(SQLDialect(engine: .postgres, parameters: .pyformat).literal(.text("100%\r")), "('100%%' || chr(13))")
+        XCTAssertEqual(SQLDialect(engine: .sqlite).literal(.text("é\u{7F}🌀")), "'é\u{7F}🌀'")
+    }
+
+    /// Whatever a comment is given, it stays one line.
+    func testCommentsCannotBreakTheLine() {
+        let hostile = "t\nDROP TABLE users; --\r\u{0B}\u{0C}\u{85}\u{2028}\u{2029}\u{7F}\u{1B}x"
+        for style in [Comment.Style.sql, .hash] {
+            let line = Comment.line(hostile, style)
+            XCTAssertEqual(line, style.marker + "t DROP TABLE users; --        x")
+            XCTAssertEqual(line.split(whereSeparator: \.isNewline).count, 1)
+        }
+    }
+
     func testStatements() {
         let match = [SQLStatement.Assignment(column: SQLIdentifier("slug"), value: .value(.text("a")))]
         let set = [SQLStatement.Assignment(column: SQLIdentifier("title"), value: .value(.text("A")))]
