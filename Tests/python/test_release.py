@@ -31,10 +31,13 @@ pytestmark = [
 ]
 
 
-def hidden(*command, env=None):
-    """Runs `command` with an empty tmpfs over the toolchain, in a private mount namespace."""
-    script = 'mount -t tmpfs -o size=1m seedc-no-toolchain "$0" && exec "$@"'
-    return subprocess.run(["unshare", "-m", "sh", "-c", script, TOOLCHAIN, *map(str, command)],
+def hidden(*command, env=None, without_libpq=False):
+    """Runs `command` with an empty tmpfs over the toolchain, in a private mount
+    namespace; `without_libpq` also puts an empty file over libpq.so.5."""
+    script = 'mount -t tmpfs -o size=1m seedc-no-toolchain "$0" && '
+    if without_libpq:
+        script += 'for f in /usr/lib/*/libpq.so.5; do mount --bind /dev/null "$f"; done && '
+    return subprocess.run(["unshare", "-m", "sh", "-c", script + 'exec "$@"', TOOLCHAIN, *map(str, command)],
                           capture_output=True, text=True, env=env)
 
 
@@ -99,3 +102,17 @@ def test_runs_without_the_toolchain(kind, binaries, tmp_path, pg_url, monkeypatc
         again = hidden(seedc, "plan", "--root", root, "--database", url, env=env)
         assert again.returncode == 0 and "nothing to do" in again.stdout, again.stdout + again.stderr
         engine.dispose()
+
+
+def test_libpq_is_needed_only_for_postgres(binaries, hub, sqlite_path, pg_url):
+    """libpq is loaded when a postgres:// database is used, not before."""
+    seedc = binaries["tarball"]
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    check = hidden(seedc, "check", "--root", hub, env=env, without_libpq=True)
+    assert check.returncode == 0, check.stderr
+    apply = hidden(seedc, "apply", "--root", hub, "--database", "sqlite:%s" % sqlite_path, env=env, without_libpq=True)
+    assert apply.returncode == 0, apply.stderr
+    postgres = hidden(seedc, "plan", "--root", hub, "--database", pg_url, env=env, without_libpq=True)
+    assert postgres.returncode == 1
+    assert "PostgreSQL needs libpq, which could not be loaded" in postgres.stderr
+    assert "apt-get install libpq5" in postgres.stderr
