@@ -44,7 +44,6 @@ def main():
         "Name: seedc",
         "Version: " + version,
         "Summary: Compile versioned seed data (content.yaml, markdown) into idempotent SQLite/PostgreSQL seeds",
-        "License: Proprietary",
         "Requires-Python: >=3.8",
         "Description-Content-Type: text/markdown",
         "",

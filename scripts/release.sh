@@ -53,7 +53,7 @@ cp "$binary" dist/stage/seedc
 strip dist/stage/seedc
 "dist/stage/seedc" --version
 tarball="dist/seedc-$version-linux-$arch.tar.gz"
-tar -C dist/stage --owner=0 --group=0 --numeric-owner -czf "$tarball" seedc
+tar -C dist/stage --owner=0 --group=0 --numeric-owner --mtime=@315532800 -czf "$tarball" seedc
 
 # The manylinux tag follows from the newest glibc symbol version the binary uses.
 glibc=$(objdump -T dist/stage/seedc | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -t. -k1,1n -k2,2n | tail -1)
