@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -41,8 +41,13 @@ let package = Package(
                 "CYAML",
                 "CCmarkGFM",
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            exclude: ["Rendering/Python/seed_runtime.py"],
+            plugins: ["EmbedPythonRuntime"]
         ),
+        /// Turns a text file into a Swift string literal at build time (the Python runtime).
+        .executableTarget(name: "EmbedText"),
+        .plugin(name: "EmbedPythonRuntime", capability: .buildTool(), dependencies: ["EmbedText"]),
         /// The database side of `seedc plan` and `apply`: SQLite through GRDB, PostgreSQL
         /// through libpq, bcrypt through libxcrypt. All I/O with databases lives here.
         .target(

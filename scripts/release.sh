@@ -8,12 +8,12 @@
 #   dist/seedc-<version>-py3-none-manylinux_<glibc>_x86_64.whl   the same binary as
 #       a wheel's script (`pip install seedc` puts it on the venv's PATH), its tag
 #       checked with `auditwheel show`.
-# The version is SeedcVersion.tool (Sources/SeedCompiler/Pipeline/Version.swift).
+# The version is SeedcVersion.tool (Sources/SeedCompiler/Schema/Version.swift).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 
-version=$(sed -n 's/.*static let tool = "\(.*\)".*/\1/p' Sources/SeedCompiler/Pipeline/Version.swift)
+version=$(sed -n 's/.*static let tool = "\(.*\)".*/\1/p' Sources/SeedCompiler/Schema/Version.swift)
 [ -n "$version" ] || { echo "release: no version in Version.swift" >&2; exit 1; }
 arch=$(uname -m)
 [ "$arch" = x86_64 ] || { echo "release: only x86_64 is built (this is $arch)" >&2; exit 1; }

@@ -7,9 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-if ! .venv/bin/python -c 'import sqlalchemy, psycopg2, bcrypt, pytest, yaml, jsonschema, ruamel.yaml' 2>/dev/null; then
+if ! .venv/bin/python -c 'import sqlalchemy, psycopg2, bcrypt, pytest, yaml, pyflakes, jsonschema, ruamel.yaml' 2>/dev/null; then
   python3 -m venv .venv
-  .venv/bin/pip install -q --disable-pip-version-check "SQLAlchemy>=2,<3" psycopg2-binary bcrypt pytest PyYAML jsonschema ruamel.yaml
+  .venv/bin/pip install -q --disable-pip-version-check "SQLAlchemy>=2,<3" psycopg2-binary bcrypt pytest PyYAML pyflakes jsonschema ruamel.yaml
 fi
 swift build --product seedc
 read -r pg_dir pg_url < <(scripts/postgres.sh)

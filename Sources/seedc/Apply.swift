@@ -31,17 +31,18 @@ struct Apply: ParsableCommand {
     var strict = false
 
     func run() throws {
+        do {
+            if let (target, hash) = try unchanged() {
+                print("seedc: \(target) is up to date (content sha256:\(hash.prefix(12)) already applied)")
+                return
+            }
+        } catch {
+            // The check is only a shortcut: an unreadable ledger is met again below.
+        }
         guard let read = content.read() else { throw ExitCode.failure }
         let document = read.document
         let target = database.target(root: content.rootURL, declared: document.schema.database)
         do {
-            // Unchanged content: the ledger's stamp says so, and nothing is compiled.
-            if !database.prune, !document.schema.tables.contains(where: \.prune), !document.diagnostics.hasErrors,
-               case let hash = Compiler.contentHash(of: document, files: read.files),
-               try existing(target).map({ try Applier.isApplied(hash, on: $0) }) == true {
-                print("seedc: \(target) is up to date (content sha256:\(hash.prefix(12)) already applied)")
-                return
-            }
             let result = content.compile(read, render: false)
             guard !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
             let connection = try target.open(create: database.createTables)
@@ -61,6 +62,22 @@ struct Apply: ParsableCommand {
             Progress.finish()
             throw databaseError(error, target: target)
         }
+    }
+
+    /// The content hash when the ledger shows this very content fully applied, decided
+    /// without parsing any YAML: the stamp names the input files (include patterns,
+    /// collection folders), and their bytes must hash to the stamp's hash. Nil when
+    /// anything differs, and with --prune or `prune: true` tables (their ledger keys are
+    /// compared after compiling), and when the target comes from `seed.database`.
+    private func unchanged() throws -> (DatabaseTarget, String)? {
+        // Without parsing content.yaml its `seed.database` is unknown: only a target
+        // given by --database or DATABASE_URL is certain.
+        guard !database.prune, let target = database.explicitTarget else { return nil }
+        guard let connection = try existing(target), let stamp = try Applier.stamp(on: connection),
+              let inputs = InputSet(stamp: stamp), !inputs.prunes,
+              let files = content.reader.files(of: inputs) else { return nil }
+        let hash = Compiler.contentHash(of: files)
+        return inputs.stamp(hash) == stamp ? (target, hash) : nil
     }
 
     /// The database when it exists (a missing SQLite file has no ledger to read).

@@ -22,9 +22,9 @@ struct Build: ParsableCommand {
         let folder = options.outputURL
         let written: [String]
         do {
-            written = try OutputWriter(folder: folder).write(result.outputs)
+            written = try OutputWriter(folder: folder, shownAs: options.out ?? Compiler.outputFolder).write(result.outputs)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.localizedDescription)\n".utf8))
+            FileHandle.standardError.write(Data("seedc: error: \(error)\n".utf8))
             throw ExitCode.failure
         }
         let records = result.plan?.tables.reduce(0) { $0 + $1.rows.count } ?? 0

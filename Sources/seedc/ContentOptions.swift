@@ -16,9 +16,13 @@ struct ContentSource: ParsableArguments {
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
 
+    var reader: ContentReader {
+        ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) })
+    }
+
     /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
     func read() -> ContentReader.Content? {
-        switch ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }).read() {
+        switch reader.read() {
         case let .failure(problem):
             report([problem], sources: [:])
             return nil
@@ -46,6 +50,7 @@ struct ContentOptions: ParsableArguments {
     var format: DiagnosticFormatter.Format { source.format }
     var schema: String? { source.schema }
     var rootURL: URL { source.rootURL }
+    var reader: ContentReader { source.reader }
 
     var outputURL: URL {
         out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? rootURL.appendingPathComponent(Compiler.outputFolder)

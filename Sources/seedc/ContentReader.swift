@@ -38,19 +38,48 @@ struct ContentReader {
             }
         }
         let document = ContentDocument(InputFile(path: contentPath, bytes: bytes), schemaFile: schemaFile)
+        var (paths, problems) = listing(of: document.inputSet)
+        var files: [InputFile] = []
+        for path in paths {
+            switch readFile(path) {
+            case let .success(bytes): files.append(InputFile(path: path, bytes: bytes))
+            case let .failure(problem): problems.append(problem)
+            }
+        }
+        return .success(Content(document: document, files: files, problems: problems))
+    }
+
+    /// Every file of an input set (content.yaml and the schema file first), or nil when
+    /// one cannot be read or a folder or pattern finds nothing: `seedc apply`'s check for
+    /// unchanged content, which reads the files the ledger's stamp names without parsing.
+    func files(of inputs: InputSet) -> [InputFile]? {
+        guard inputs.schema == schema?.relativePath else { return nil }
+        let (paths, problems) = listing(of: inputs)
+        guard problems.isEmpty else { return nil }
+        var files: [InputFile] = []
+        for (url, path) in [(url(ContentDocument.fileName), ContentDocument.fileName)] + (schema.map { [($0, $0.relativePath)] } ?? []) + paths.map { (url($0), $0) } {
+            guard case let .success(bytes) = Self.read(url, as: path) else { return nil }
+            files.append(InputFile(path: path, bytes: bytes))
+        }
+        return files
+    }
+
+    /// The collection and include files of an input set, sorted, and what is missing.
+    private func listing(of inputs: InputSet) -> (paths: [String], problems: [Diagnostic]) {
         var paths: Set<String> = []
         var problems: [Diagnostic] = []
-        for folder in document.collections {
+        let contentPath = ContentDocument.fileName
+        for folder in inputs.collections {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url(folder).path, isDirectory: &isDirectory), isDirectory.boolValue else {
                 problems.append(.error(.unreadableFile, "collection folder \"\(folder)/\" does not exist", at: .file(contentPath)))
                 continue
             }
-            for name in listFiles(in: folder) where document.collectionTable(for: folder + "/" + name) != nil {
+            for name in listFiles(in: folder) where inputs.collection(of: folder + "/" + name) != nil {
                 paths.insert(folder + "/" + name)
             }
         }
-        for pattern in document.schema.includes {
+        for pattern in inputs.include {
             let matches = Glob.isLiteral(pattern) ? [pattern].filter { FileManager.default.fileExists(atPath: url($0).path) }
                 : walk(Glob.base(of: pattern), recursive: pattern.contains("**")).filter { Glob.matches($0, pattern: pattern) }
             if matches.isEmpty {
@@ -58,14 +87,7 @@ struct ContentReader {
             }
             paths.formUnion(matches)
         }
-        var files: [InputFile] = []
-        for path in paths.sorted() {
-            switch readFile(path) {
-            case let .success(bytes): files.append(InputFile(path: path, bytes: bytes))
-            case let .failure(problem): problems.append(problem)
-            }
-        }
-        return .success(Content(document: document, files: files, problems: problems))
+        return (paths.sorted(), problems)
     }
 
     private func url(_ path: String) -> URL {

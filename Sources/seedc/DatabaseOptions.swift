@@ -24,10 +24,20 @@ struct DatabaseOptions: ParsableArguments {
         Self.target(database, root: root, declared: declared)
     }
 
+    /// The target given by --database or `DATABASE_URL`, nil when it would come from
+    /// content.yaml or the default.
+    var explicitTarget: DatabaseTarget? {
+        Self.explicit(database).map { DatabaseTarget($0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)) }
+    }
+
+    private static func explicit(_ given: String?) -> String? {
+        given ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
     /// A path given on the command line or in `DATABASE_URL` is relative to the
     /// current folder; `seed.database` and the default file are relative to the root.
     static func target(_ given: String?, root: URL, declared: String?) -> DatabaseTarget {
-        if let text = given ?? ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap({ $0.isEmpty ? nil : $0 }) {
+        if let text = explicit(given) {
             return DatabaseTarget(text, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true))
         }
         return DatabaseTarget(declared ?? defaultFile, relativeTo: root)

@@ -11,7 +11,7 @@ import bcrypt
 import pytest
 import sqlalchemy
 
-from conftest import SEEDC, seedc
+from conftest import SEEDC, load_module, seedc
 from expectations import check_rows
 from models import Base
 
@@ -286,3 +286,45 @@ def test_default_database_is_beside_the_content(hub, monkeypatch):
     assert plan(hub, "sqlite:///elsewhere.db", "--create-tables").returncode == PENDING
     seedc("apply", "--root", hub, "--create-tables")
     assert (hub / "elsewhere.db").exists()
+
+
+def ledger_stamp(engine):
+    (stamp,) = rows(engine, "SELECT value_hash FROM seedc_ledger WHERE table_name = '' AND natural_key = ''")[0]
+    return stamp
+
+
+def test_noop_finds_the_files_from_the_stamp(hub, database, monkeypatch):
+    """Unchanged content is found from the ledger's stamp (which names the include
+    patterns and collection folders) and a hash of the files, whether the records are
+    inline in content.yaml or in include files; a new include file is still seen."""
+    url, engine = database
+    monkeypatch.setenv("IM_OFFICER_PASSWORD", "another secret")
+    assert "19 inserted" in apply(hub, url).stdout
+    stamp = ledger_stamp(engine)
+    assert stamp.startswith("seedc-1:")
+    assert stamp.endswith(' {"collections":["sectors","announcements"],"include":["records/*.yaml"],"prunes":false,"schema":null}'), stamp
+    assert "up to date" in apply(hub, url).stdout
+    # The module stamps the same (the scripts leave password records to it).
+    assert load_module(hub).CONTENT.stamp == stamp
+
+    (hub / "records" / "extra.yaml").write_text(
+        "contacts:\n  - {name: New Contact, organization: ODPEM, position: Liaison, phone: '876-555-0199', parish: Kingston}\n"
+    )
+    added = apply(hub, url)
+    assert "1 inserted" in added.stdout, added.stdout
+    assert "up to date" in apply(hub, url).stdout
+    (hub / "records" / "extra.yaml").unlink()
+    assert "up to date" not in apply(hub, url).stdout
+
+
+def test_noop_shortcut_never_trusts_another_database(hub, monkeypatch):
+    """Without --database or DATABASE_URL the target is in content.yaml: the shortcut
+    is not taken, so the stamp of the default file can never stand for the declared one."""
+    monkeypatch.setenv("IM_OFFICER_PASSWORD", "x")
+    edit(hub, "\nseed:\n", "\nseed:\n  database: declared.db\n")
+    for name in ("seedc.db", "declared.db"):
+        Base.metadata.create_all(sqlalchemy.create_engine("sqlite:///%s" % (hub / name)))
+    assert "19 inserted" in apply(hub, "sqlite:%s" % (hub / "seedc.db")).stdout
+    declared = seedc("apply", "--root", hub)
+    assert "19 inserted" in declared.stdout, declared.stdout
+    assert "up to date" in seedc("apply", "--root", hub).stdout

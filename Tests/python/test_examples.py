@@ -8,7 +8,7 @@ import yaml
 from conftest import REPO
 
 EXAMPLES = REPO / "docs" / "examples"
-VERSION = re.search(r'static let tool = "([^"]+)"', (REPO / "Sources/SeedCompiler/Pipeline/Version.swift").read_text()).group(1)
+VERSION = re.search(r'static let tool = "([^"]+)"', (REPO / "Sources/SeedCompiler/Schema/Version.swift").read_text()).group(1)
 
 
 def test_github_workflow():

@@ -23,7 +23,7 @@ from expectations import check_rows
 
 TOOLCHAIN = os.environ.get("SEEDC_TOOLCHAIN", "/opt/swift")
 DIST = os.environ.get("SEEDC_DIST")
-VERSION = re.search(r'static let tool = "([^"]+)"', (REPO / "Sources/SeedCompiler/Pipeline/Version.swift").read_text()).group(1)
+VERSION = re.search(r'static let tool = "([^"]+)"', (REPO / "Sources/SeedCompiler/Schema/Version.swift").read_text()).group(1)
 
 pytestmark = [
     pytest.mark.skipif(not DIST, reason="SEEDC_DIST is not set: build the artifacts with scripts/release.sh (scripts/test.sh does)"),

@@ -14,7 +14,7 @@ final class SeedcCommandTests: SeedcTestCase {
         XCTAssertEqual(try seedc(["build", "--root", first.path], environment: ["TZ": "Pacific/Kiritimati", "LANG": "tr_TR.UTF-8", "LC_ALL": "tr_TR.UTF-8"]).status, 0)
         XCTAssertEqual(try seedc(["build", "--root", second.path], environment: ["TZ": "America/Jamaica", "LANG": "C", "LC_ALL": "C"]).status, 0)
         let a = try outputs(first), b = try outputs(second)
-        XCTAssertEqual(a.keys.sorted(), ["manifest.json", "postgres.sql", "seed_initial_data.py", "sqlite.sql"])
+        XCTAssertEqual(a.keys.sorted(), ["manifest.json", "postgres.sql", "seed_initial_data.jsonl", "seed_initial_data.py", "sqlite.sql"])
         XCTAssertEqual(a, b)
         XCTAssertEqual(a, try outputs(Self.repository), "the committed seeds/ differ from a fresh build")
         for (name, data) in a {

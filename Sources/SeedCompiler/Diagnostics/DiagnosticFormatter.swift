@@ -94,11 +94,11 @@ public enum DiagnosticFormatter {
         var fields: [String] = []
         if let l = d.location {
             fields += [
-                "\"file\":\(JSONText.quoted(l.file))", "\"line\":\(l.start.line)", "\"column\":\(l.start.column)",
+                "\"file\":\(DoubleQuoted.json(l.file))", "\"line\":\(l.start.line)", "\"column\":\(l.start.column)",
                 "\"end\":{\"line\":\(l.end.line),\"column\":\(l.end.column)}",
             ]
         }
-        fields += ["\"severity\":\(JSONText.quoted(d.severity.rawValue))", "\"id\":\(JSONText.quoted(d.id.rawValue))", "\"message\":\(JSONText.quoted(d.message))"]
+        fields += ["\"severity\":\(DoubleQuoted.json(d.severity.rawValue))", "\"id\":\(DoubleQuoted.json(d.id.rawValue))", "\"message\":\(DoubleQuoted.json(d.message))"]
         if !d.notes.isEmpty { fields.append("\"notes\":[" + d.notes.map(json).joined(separator: ",") + "]") }
         return "{" + fields.joined(separator: ",") + "}"
     }

@@ -20,10 +20,11 @@ public enum Compiler {
         return [document.file] + (document.schemaFile.map { [$0] } ?? []) + used
     }
 
-    /// The content hash a compile of these files gives its plan, without compiling:
-    /// what `seedc apply` compares with the ledger to find unchanged content fast.
-    public static func contentHash(of document: ContentDocument, files: [InputFile]) -> String {
-        ContentHash.of(inputs(of: document, files: files))
+    /// The content hash of exactly these input files (content.yaml, the schema file,
+    /// include and collection files), as a plan of them has it: what `seedc apply`
+    /// compares with the ledger's stamp to find unchanged content without compiling.
+    public static func contentHash(of inputs: [InputFile]) -> String {
+        ContentHash.of(inputs)
     }
 
     /// - Parameters:
@@ -70,11 +71,12 @@ public enum Compiler {
         diagnostics.sort()
 
         guard !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }
-        let plan = Planner.plan(records: records, schema: document.schema, contentHash: ContentHash.of(inputs))
+        let plan = Planner.plan(records: records, schema: document.schema, contentHash: ContentHash.of(inputs), inputs: document.inputSet)
         guard render else { return Result(outputs: [], diagnostics: diagnostics, plan: plan) }
         let outputs = [
             OutputFile(path: "manifest.json", contents: ManifestRenderer.render(plan, inputs: inputs.map(\.path))),
             OutputFile(path: "postgres.sql", contents: SQLScriptRenderer.render(plan, engine: .postgres)),
+            OutputFile(path: PythonModuleRenderer.dataFile, contents: PythonModuleRenderer.renderData(plan)),
             OutputFile(path: "seed_initial_data.py", contents: PythonModuleRenderer.render(plan)),
             OutputFile(path: "sqlite.sql", contents: SQLScriptRenderer.render(plan, engine: .sqlite)),
         ]

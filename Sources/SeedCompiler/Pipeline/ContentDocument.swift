@@ -62,18 +62,18 @@ public struct ContentDocument: Sendable {
         return (documents.first, diagnostics)
     }
 
-    /// Whether `path` (relative to the root) is an include file of this content.
-    public func isIncluded(_ path: String) -> Bool {
-        schema.includes.contains { Glob.matches(path, pattern: $0) }
+    /// The files this content is made of, as declared.
+    public var inputSet: InputSet {
+        InputSet(schema: schemaFile?.path, include: schema.includes, collections: collections, prunes: schema.tables.contains(where: \.prune))
     }
 
-    /// The table whose markdown collection `path` belongs to: `*.md` directly in the
-    /// folder, not `README.md`.
+    /// Whether `path` (relative to the root) is an include file of this content.
+    public func isIncluded(_ path: String) -> Bool {
+        inputSet.isIncluded(path)
+    }
+
+    /// The table whose markdown collection `path` belongs to.
     public func collectionTable(for path: String) -> String? {
-        guard path.hasSuffix(".md") else { return nil }
-        let parts = path.split(separator: "/")
-        guard let name = parts.last, name.lowercased() != "readme.md" else { return nil }
-        let folder = parts.dropLast().joined(separator: "/")
-        return schema.tables.first { $0.source == folder }?.name
+        inputSet.collection(of: path).flatMap { folder in schema.tables.first { $0.source == folder }?.name }
     }
 }

@@ -55,15 +55,33 @@ enum BatchStatements {
         return [(.insert, insert), (.update, update), (.claim, claim)]
     }
 
-    /// Rows without secrets grouped by shape, in order, at most `limit(columns)` rows
-    /// per batch.
+    /// Rows per statement and values bound per statement, below SQLite's 32,766
+    /// parameters and PostgreSQL's 65,535: what every batching writer keeps to.
+    static let maxRows = 500
+    static let maxParameters = 30_000
+
+    /// Rows per batch when each row binds `parametersPerRow` values.
+    static func rowsPerBatch(parametersPerRow: Int) -> Int {
+        max(1, min(maxRows, maxParameters / max(1, parametersPerRow)))
+    }
+
+    /// Rows without secrets grouped by shape, in order; a batch of a shape setting `n`
+    /// columns holds at most `limit(n)` rows.
     static func batches(of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
+        group(table.rows.indices.filter { !table.rows[$0].needsSecret }, limit: limit) { index in
+            let (values, now) = shape(of: table.rows[index])
+            return (values + now.map { -1 - $0 }, values.count)
+        }
+    }
+
+    /// `rows` grouped by their shape key, in order, each batch at most
+    /// `limit(columns)` rows, where `shape` gives a row's key and the columns it binds.
+    static func group(_ rows: [Int], limit: (Int) -> Int, shape: (Int) -> (key: [Int], columns: Int)) -> [[Int]] {
         var batches: [[Int]] = []
         var byShape: [[Int]: Int] = [:]
-        for (index, row) in table.rows.enumerated() where !row.needsSecret {
-            let (values, now) = shape(of: row)
-            let key = values + now.map { -1 - $0 }
-            if let batch = byShape[key], batches[batch].count < limit(values.count) {
+        for index in rows {
+            let (key, columns) = shape(index)
+            if let batch = byShape[key], batches[batch].count < limit(columns) {
                 batches[batch].append(index)
             } else {
                 byShape[key] = batches.count

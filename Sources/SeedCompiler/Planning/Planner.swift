@@ -1,7 +1,7 @@
 /// Turns validated records into a `SeedPlan`: tables in dependency order, rows sorted
 /// by natural key, so the plan depends on nothing but the content.
 enum Planner {
-    static func plan(records: [Record], schema: Schema, contentHash: String) -> SeedPlan {
+    static func plan(records: [Record], schema: Schema, contentHash: String, inputs: InputSet) -> SeedPlan {
         var byTable: [String: [Record]] = [:]
         for record in records { byTable[record.table, default: []].append(record) }
         let tables = TableOrder.sorted(schema).map { table in
@@ -15,7 +15,7 @@ enum Planner {
                 .sorted { $0.key.lexicographicallyPrecedes($1.key) }
             return TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune, columns: columns, rows: rows)
         }
-        return SeedPlan(contentHash: contentHash, tables: tables, database: schema.database)
+        return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables, database: schema.database)
     }
 
     /// A reference to a column the target table does not declare (a database id) is

@@ -2,6 +2,8 @@
 /// in dependency order, the rows to bring into being, sorted by natural key.
 public struct SeedPlan: Sendable {
     public var contentHash: String
+    /// What the ledger holds once this plan is fully applied (`InputSet.stamp`).
+    public var stamp: String
     public var tables: [TablePlan]
     /// `seed.database`, relative to the content root.
     public var database: String?

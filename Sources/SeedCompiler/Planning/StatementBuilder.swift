@@ -69,8 +69,8 @@ enum StatementBuilder {
     }
 
     /// Records in the ledger that the whole content was applied.
-    static func stamp(_ contentHash: String) -> SQLStatement {
-        .upsert(table: Ledger.id, values: zip(Ledger.columns, ["", "", Ledger.stamp(contentHash)]).map { .init(column: $0, value: .value(.text($1))) },
+    static func stamp(_ stamp: String) -> SQLStatement {
+        .upsert(table: Ledger.id, values: zip(Ledger.columns, ["", "", stamp]).map { .init(column: $0, value: .value(.text($1))) },
                 unlessExists: nil, onConflict: Ledger.claimConflict)
     }
 

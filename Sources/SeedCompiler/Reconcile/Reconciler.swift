@@ -6,10 +6,6 @@ public struct Reconciler: Sendable {
     public let engine: DatabaseEngine
     private let dialect: SQLDialect
 
-    /// Rows per statement, and arguments per statement, below both engines' limits.
-    static let batchRows = 500
-    static let batchArguments = 30_000
-
     public init(plan: SeedPlan, engine: DatabaseEngine) {
         self.plan = plan
         self.engine = engine
@@ -150,8 +146,9 @@ public struct Reconciler: Sendable {
 
     /// Records that seedc owns these rows with their current value hashes.
     public func claim(_ table: TablePlan, rows: [Int]) -> [RenderedStatement] {
-        stride(from: 0, to: rows.count, by: Self.batchRows).map { start in
-            let values = rows[start..<min(start + Self.batchRows, rows.count)].map { index in
+        let size = BatchStatements.rowsPerBatch(parametersPerRow: Ledger.columns.count)
+        return stride(from: 0, to: rows.count, by: size).map { start in
+            let values = rows[start..<min(start + size, rows.count)].map { index in
                 [table.name, table.rows[index].keyText, table.rows[index].valueHash].map { SQLExpression.argument(.text($0), .text) }
             }
             return dialect.render(.insertRows(table: Ledger.id, columns: Ledger.columns, rows: values, onConflict: Ledger.claimConflict))
@@ -160,7 +157,7 @@ public struct Reconciler: Sendable {
 
     /// Records that the whole content was applied.
     public var stampContent: RenderedStatement {
-        let values = ["", "", Ledger.stamp(plan.contentHash)].map { SQLExpression.argument(.text($0), .text) }
+        let values = ["", "", plan.stamp].map { SQLExpression.argument(.text($0), .text) }
         return dialect.render(.insertRows(table: Ledger.id, columns: Ledger.columns, rows: [values], onConflict: Ledger.claimConflict))
     }
 
@@ -196,25 +193,12 @@ public struct Reconciler: Sendable {
         column.lookup == nil ? column.storage : .integer
     }
 
-    private func limit(columns: Int) -> Int {
-        max(1, min(Self.batchRows, Self.batchArguments / max(1, columns + 1)))
-    }
-
-    /// The rows grouped by `shape` (the columns a statement needs of them), in order,
-    /// at most `limit` rows per group.
+    /// The rows grouped by `shape` (the columns a statement binds of them), in order.
     private func batches(_ rows: [Int], of table: TablePlan, shape: (PlannedRow) -> [Int]) -> [[Int]] {
-        var batches: [[Int]] = []
-        var byShape: [[Int]: Int] = [:]
-        for index in rows {
-            let key = shape(table.rows[index])
-            if let batch = byShape[key], batches[batch].count < limit(columns: key.count) {
-                batches[batch].append(index)
-            } else {
-                byShape[key] = batches.count
-                batches.append([index])
-            }
+        BatchStatements.group(rows, limit: { BatchStatements.rowsPerBatch(parametersPerRow: $0 + 1) }) { index in
+            let columns = shape(table.rows[index])
+            return (columns, columns.count)
         }
-        return batches
     }
 
     /// The values of a natural key in ledger form.

@@ -1,6 +1,6 @@
-/// The statements around an apply's transaction on engines whose driver does not
-/// manage transactions itself (PostgreSQL through libpq): the same opening the
-/// generated `postgres.sql` has, with seedc's advisory lock.
+/// The statements around an apply's transaction, the same the generated scripts and
+/// `seed_initial_data.py` run: SQLite `BEGIN IMMEDIATE`; PostgreSQL `BEGIN` with seedc's
+/// advisory lock. Rendered by `SQLDialect`, like every other statement.
 public enum TransactionStatements {
     public static func begin(_ engine: DatabaseEngine) -> [RenderedStatement] {
         SQLDialect(engine: engine).begin.map { RenderedStatement(sql: $0) }

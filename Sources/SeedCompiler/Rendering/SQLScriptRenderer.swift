@@ -42,7 +42,7 @@ enum SQLScriptRenderer {
             out += "-- Not stamped as fully applied: records with passwords are left to seedc apply or seed_initial_data.py.\n"
         } else {
             out += "-- The whole content is applied:\n"
-            out += dialect.statement(StatementBuilder.stamp(plan.contentHash)) + ";\n"
+            out += dialect.statement(StatementBuilder.stamp(plan.stamp)) + ";\n"
         }
         return out + "COMMIT;\n"
     }

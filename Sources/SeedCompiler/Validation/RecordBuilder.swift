@@ -20,7 +20,11 @@ struct RecordBuilder {
 
         for field in raw.fields {
             if let first = seen[field.name] {
-                diagnostics.append(.error(.duplicateKey, "\(record.title): field \"\(field.name)\" is given twice", at: field.nameLocation, notes: [.note("first given here", at: first)]))
+                // A key repeated in YAML is the loader's `duplicate-key`, reported once
+                // there; here only a front matter key that the file itself sets.
+                if raw.implicitFields.contains(field.name) {
+                    diagnostics.append(.error(.duplicateKey, "\(record.title): \"\(field.name)\" is set by the file itself; remove it from the front matter", at: first))
+                }
                 continue
             }
             seen[field.name] = field.nameLocation

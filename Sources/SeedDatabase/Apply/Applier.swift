@@ -62,12 +62,11 @@ public struct Applier {
         self.options = options
     }
 
-    /// True when the ledger says `contentHash` was fully applied: the fast no-op check,
-    /// made before compiling (only valid when nothing is to be pruned).
-    public static func isApplied(_ contentHash: String, on connection: DatabaseConnection) throws -> Bool {
-        guard try connection.columns(of: Ledger.table) != nil else { return false }
-        let rows = try connection.fetch(Reconciler.readStamp(connection.engine))
-        return rows.first?.first == Ledger.stamp(contentHash)
+    /// The stamp of the last complete apply (`SeedPlan.stamp`), nil when there is none:
+    /// what the fast no-op check compares before compiling anything.
+    public static func stamp(on connection: DatabaseConnection) throws -> String? {
+        guard try connection.columns(of: Ledger.table) != nil else { return nil }
+        return try connection.fetch(Reconciler.readStamp(connection.engine)).first?.first ?? nil
     }
 
     /// What `apply` would do; reads only.
@@ -101,7 +100,7 @@ public struct Applier {
         let orphans = plan.tables.contains { table in
             prunes[table.name]! && !Set(ledger.rows[table.name]?.keys.map { $0 } ?? []).subtracting(table.rows.map(\.keyText)).isEmpty
         }
-        if ledger.stamp == Ledger.stamp(plan.contentHash), !orphans {
+        if ledger.stamp == plan.stamp, !orphans {
             return Outcome(changes: plan.tables.map { TableChanges(table: $0) }, upToDate: true)
         }
         var all: [TableChanges] = []

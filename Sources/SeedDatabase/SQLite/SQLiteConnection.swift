@@ -32,12 +32,17 @@ public final class SQLiteConnection: DatabaseConnection {
             return try queue.inDatabase { db in
                 current = db
                 defer { current = nil }
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body()
-                    return .commit
+                // The statements SQLDialect renders for every writer (BEGIN IMMEDIATE).
+                for statement in TransactionStatements.begin(engine) { try db.execute(sql: statement.sql) }
+                do {
+                    let result = try body()
+                    try db.execute(sql: TransactionStatements.commit.sql)
+                    return result
+                } catch {
+                    // SQLite may have rolled back already (then this is refused, harmlessly).
+                    try? db.execute(sql: TransactionStatements.rollback.sql)
+                    throw error
                 }
-                return result!
             }
         } catch let error as DatabaseError {
             throw Self.failure(error)

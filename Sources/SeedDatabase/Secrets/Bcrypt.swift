@@ -1,9 +1,10 @@
 import CCrypt
+import SeedCompiler
 import Foundation
 
 /// bcrypt (`$2b$`) through libxcrypt, the hash the IM Hub checks with `bcrypt.checkpw`.
 public enum Bcrypt {
-    public static let cost = 12
+    public static let cost = PasswordHash.bcryptCost
 
     public enum Failure: Error, CustomStringConvertible {
         case noSalt, hashFailed

@@ -37,13 +37,21 @@ final class CompilerTests: XCTestCase {
         }
     }
 
+    func testARepeatedFieldIsReportedOnce() throws {
+        let result = compile("""
+            groups:
+              - {name: Health IM, name: Again, sector: Health, link: "https://chat.example/h"}
+        """)
+        XCTAssertEqual(messages(result), ["21:27 duplicate-key duplicate key \"name\" in this mapping"])
+    }
+
     func testValidContentCompiles() throws {
         let result = compile("""
             groups:
               - {name: Health IM, sector: Health, link: "https://chat.example/h"}
         """)
         XCTAssertEqual(messages(result), [])
-        XCTAssertEqual(result.outputs.map(\.path), ["manifest.json", "postgres.sql", "seed_initial_data.py", "sqlite.sql"])
+        XCTAssertEqual(result.outputs.map(\.path), ["manifest.json", "postgres.sql", "seed_initial_data.jsonl", "seed_initial_data.py", "sqlite.sql"])
         let sqlite = try XCTUnwrap(result.outputs.first { $0.path == "sqlite.sql" }).contents
         XCTAssertTrue(sqlite.contains("""
         WITH "v" ("name", "sector", "link", "approved") AS (VALUES

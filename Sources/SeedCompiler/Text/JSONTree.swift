@@ -33,7 +33,7 @@ indirect enum JSONTree: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
 
     private func write(to out: inout String, indent: String) {
         switch self {
-        case let .string(s): out += JSONText.quoted(s)
+        case let .string(s): out += DoubleQuoted.json(s)
         case let .integer(i): out += String(i)
         case let .boolean(b): out += b ? "true" : "false"
         case .null: out += "null"
@@ -49,7 +49,7 @@ indirect enum JSONTree: Sendable, ExpressibleByStringLiteral, ExpressibleByArray
         let inner = indent + "  "
         out += open + "\n"
         for (index, (key, value)) in items.enumerated() {
-            out += inner + (key.map { JSONText.quoted($0) + ": " } ?? "")
+            out += inner + (key.map { DoubleQuoted.json($0) + ": " } ?? "")
             value.write(to: &out, indent: inner)
             out += index == items.count - 1 ? "\n" : ",\n"
         }

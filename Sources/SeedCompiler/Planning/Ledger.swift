@@ -9,7 +9,7 @@
 /// primary key (`table_name`, `natural_key`). A row here means seedc owns that row:
 /// it inserted it, or (an `on_conflict: update` table) it holds content values. One
 /// more row, with empty table and key, holds the stamp of the last complete apply:
-/// `seedc-1:<content sha256>`. `seedc apply`, `sqlite.sql`, `postgres.sql` and
+/// `seedc-1:<content sha256> <input set>` (`InputSet.stamp`). `seedc apply`, `sqlite.sql`, `postgres.sql` and
 /// `seed_initial_data.py` all keep it the same way.
 public enum Ledger {
     public static let table = "seedc_ledger"
@@ -18,9 +18,6 @@ public enum Ledger {
     static let naturalKey = SQLIdentifier("natural_key")
     static let valueHash = SQLIdentifier("value_hash")
     static let columns = [tableName, naturalKey, valueHash]
-
-    /// The stamp a complete apply of `contentHash` leaves.
-    public static func stamp(_ contentHash: String) -> String { "seedc-1:" + contentHash }
 
     static let create = SQLStatement.createTable(
         table: id,

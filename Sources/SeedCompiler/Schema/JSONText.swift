@@ -50,7 +50,21 @@ enum JSONText {
     }
 
     static func quoted(_ s: String) -> String {
-        DoubleQuoted.quote(s, .unicodeOnly)
+        DoubleQuoted.json(s)
+    }
+
+    /// A typed value as JSON: dates and datetimes as their text; reals that are not
+    /// finite as `NaN`, `Infinity`, `-Infinity` (which Python's `json` reads).
+    static func value(_ value: Value) -> String {
+        switch value {
+        case .null: "null"
+        case let .text(s), let .date(s), let .timestamp(s): quoted(s)
+        case let .integer(i): String(i)
+        case let .real(d) where d.isNaN: "NaN"
+        case let .real(d) where d.isInfinite: d > 0 ? "Infinity" : "-Infinity"
+        case let .real(d): String(d)
+        case let .boolean(b): b ? "true" : "false"
+        }
     }
 
     /// JSON text on one line, as a YAML flow node: whitespace between tokens dropped,

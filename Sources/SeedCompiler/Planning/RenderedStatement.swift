@@ -1,8 +1,3 @@
-/// The database engines seedc applies to.
-public enum DatabaseEngine: String, Sendable {
-    case sqlite, postgres
-}
-
 /// SQL text made by the renderer, with its positional arguments in order. A
 /// connection binds the arguments and runs the text as it is.
 public struct RenderedStatement: Hashable, Sendable, CustomStringConvertible {

@@ -33,4 +33,9 @@ enum DoubleQuoted {
         }
         return out + "\""
     }
+
+    /// A JSON string literal.
+    static func json(_ s: String) -> String {
+        quote(s, .unicodeOnly)
+    }
 }
