@@ -16,14 +16,16 @@ public enum ContentJSONSchema {
             "table": object(SeedFormat.table, description: "A table seedc fills."),
             "column": object(SeedFormat.column, description: "A column: its type and checks."),
             "tables": ["type": "object", "additionalProperties": ref("table")],
-            "columns": ["type": "object", "additionalProperties": ["anyOf": [option(SeedFormat.column[0]), ref("column")]]],
+            "columns": ["type": "object", "additionalProperties": ["anyOf": [option(SeedFormat.type), ref("column")]]],
+            // `/path/{placeholder}: table.column`, `{column: table.column}` or `{keys: <top-level key>}`.
             "routes": [
                 "type": "object",
                 "propertyNames": ["pattern": "^/.*\\{[^}]*\\}$"],
-                "additionalProperties": ["anyOf": [shape(.qualifiedColumn), [
-                    "type": "object", "required": ["keys"], "additionalProperties": .boolean(false),
-                    "properties": ["keys": ["type": "string"]],
-                ]]],
+                "additionalProperties": ["anyOf": [
+                    shape(.qualifiedColumn),
+                    ["type": "object", "required": ["column"], "properties": ["column": shape(.qualifiedColumn)]],
+                    ["type": "object", "required": ["keys"], "properties": ["keys": ["type": "string"]]],
+                ]],
             ],
         ]
         var tables: [String: JSONTree] = [:]

@@ -46,8 +46,11 @@ enum SeedFormat {
         Option(name: "columns", value: .nested, help: "The columns, by name: a type name or a mapping of column options.", required: true),
     ]
 
+    /// A column's type; alone, it is also the shorthand for a column (`title: text`).
+    static let type = Option(name: "type", value: .choice(ColumnType.allCases.map(\.rawValue)), help: "How the value is read and stored.", required: true)
+
     static let column: [Option] = [
-        Option(name: "type", value: .choice(ColumnType.allCases.map(\.rawValue)), help: "How the value is read and stored.", required: true),
+        type,
         Option(name: "required", value: .boolean, help: "Every record must give a non-null value (or the column has a default)."),
         Option(name: "default", value: .columnValue, help: "The value of records that leave the column out; `now` for date and datetime columns."),
         Option(name: "on_update", value: .choice(["now"]), help: "Set to the time of applying whenever seedc updates the row (date and datetime columns)."),
