@@ -28,7 +28,8 @@ struct OutputWriter {
         for output in outputs {
             let target = folder.appendingPathComponent(output.path)
             let bytes = Array(output.contents.utf8)
-            if let old = try? Data(contentsOf: target), old.elementsEqual(bytes) { continue }
+            if let old = try? Data(contentsOf: target), old.count == bytes.count,
+               bytes.isEmpty || old.withUnsafeBytes({ old in bytes.withUnsafeBytes { memcmp(old.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }) { continue }
             changes.append((target, bytes, shownAs + "/" + output.path))
         }
         try Self.replace(changes)

@@ -52,12 +52,12 @@ public enum Compiler {
         diagnostics += collector.diagnostics
 
         var records: [Record] = []
+        var builders: [String: RecordBuilder] = [:]
         for raw in collector.records {
             guard let table = document.schema.table(raw.table) else { continue }
-            var builder = RecordBuilder(table: table)
-            records.append(builder.build(raw))
-            diagnostics += builder.diagnostics
+            records.append(builders[raw.table, default: RecordBuilder(table: table)].build(raw))
         }
+        diagnostics += builders.values.flatMap(\.diagnostics)
         diagnostics += RecordSetChecker.check(records, schema: document.schema)
         var links = LinkChecker(schema: document.schema, root: document.root, records: records)
         if let root = document.root {

@@ -87,14 +87,20 @@ enum ValueReader {
     }
 
     private static func isEmail(_ s: String) -> Bool {
-        let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix(".") else { return false }
-        return !s.contains { $0.isWhitespace }
+        let parts = s.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
+        let dot = UInt8(ascii: ".")
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains(dot), parts[1].first != dot, parts[1].last != dot else { return false }
+        return !hasWhitespace(s)
+    }
+
+    /// Whether any character is white space (checked on scalars: no grapheme breaking).
+    private static func hasWhitespace(_ s: String) -> Bool {
+        s.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     private static func isURL(_ s: String) -> Bool {
-        guard !s.isEmpty, !s.contains(where: { $0.isWhitespace }) else { return false }
-        let lower = s.lowercased()
+        guard !s.isEmpty, !hasWhitespace(s) else { return false }
+        let lower = s.prefix(8).lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return s.count > 8 }
         return lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") || (s.hasPrefix("/") && !s.hasPrefix("//"))
     }

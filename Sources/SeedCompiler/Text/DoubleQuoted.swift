@@ -9,29 +9,51 @@ enum DoubleQuoted {
         case unicodeOnly
     }
 
+    /// Works on UTF-8 bytes (this runs for every value of every row): bytes are copied
+    /// as they are but for `"`, `\`, C0 controls and DEL, and the sequences of U+0080–
+    /// U+009F, U+2028, U+2029 and U+FEFF, which are escaped.
     static func quote(_ s: String, _ escapes: Escapes) -> String {
-        // Most values are printable ASCII without quotes or backslashes: copied whole.
-        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-            return "\"" + s + "\""
-        }
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += escapes == .hexAndUnicode && scalar.value <= 0xFF
-                    ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
-                    : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var text = s
+        return text.withUTF8 { bytes in
+            // Most values are printable ASCII without quotes or backslashes: copied whole.
+            if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+                return "\"" + s + "\""
             }
+            var out: [UInt8] = [0x22]
+            out.reserveCapacity(bytes.count + 16)
+            func escape(_ value: UInt32) {
+                let hex = Array(String(value, radix: 16, uppercase: true).utf8)
+                let short = escapes == .hexAndUnicode && value <= 0xFF
+                out += short ? [0x5C, UInt8(ascii: "x")] : [0x5C, UInt8(ascii: "u")]
+                out += [UInt8](repeating: UInt8(ascii: "0"), count: (short ? 2 : 4) - hex.count) + hex
+            }
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                let next = i + 1 < bytes.count ? bytes[i + 1] : 0, third = i + 2 < bytes.count ? bytes[i + 2] : 0
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case ..<0x20, 0x7F: escape(UInt32(byte))
+                case 0xC2 where (0x80...0x9F).contains(next):
+                    escape(UInt32(next))
+                    i += 1
+                case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9):
+                    escape(third == 0xA8 ? 0x2028 : 0x2029)
+                    i += 2
+                case 0xEF where next == 0xBB && third == 0xBF:
+                    escape(0xFEFF)
+                    i += 2
+                default: out.append(byte)
+                }
+                i += 1
+            }
+            out.append(0x22)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 
     /// A JSON string literal.

@@ -1,14 +1,20 @@
-/// Types one raw record by its table's columns: unknown fields, required columns,
-/// types, `enum`, `max`, `pattern`, secrets, defaults and rendered html.
+/// Types the raw records of one table by its columns: unknown fields, required
+/// columns, types, `enum`, `max`, `pattern`, secrets, defaults and rendered html. One
+/// builder serves every record of its table; diagnostics accumulate.
 struct RecordBuilder {
     let table: TableSchema
     /// Fields that are not columns but feed an html column (`from: body`).
     private let sourceFields: Set<String>
+    /// Each column's `pattern`, compiled once (the schema reader refused bad ones).
+    private let patterns: [String: Regex<AnyRegexOutput>]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(table: TableSchema) {
         self.table = table
         self.sourceFields = Set(table.columns.compactMap(\.from))
+        patterns = table.columns.reduce(into: [:]) { patterns, column in
+            if let pattern = column.pattern, let regex = try? Regex(pattern) { patterns[column.name] = regex }
+        }
     }
 
     mutating func build(_ raw: RawRecord) -> Record {
@@ -71,7 +77,8 @@ struct RecordBuilder {
 
     private mutating func read(_ node: YAMLNode, column: ColumnSchema, record: Record) -> FieldValue? {
         let at = node.location
-        let name = "\(record.title).\(column.name)"
+        // Only messages need it: made when one is.
+        var name: String { "\(record.title).\(column.name)" }
         if column.type == .password {
             if let env = node["env"], let variable = env.scalar, node.mapping?.count == 1 {
                 guard Self.isEnvironmentName(variable) else {
@@ -105,8 +112,8 @@ struct RecordBuilder {
             if let max = column.maxLength, text.unicodeScalars.count > max {
                 diagnostics.append(.error(.tooLong, "\(name) is \(text.unicodeScalars.count) characters long, more than its max of \(max)", at: at))
             }
-            if let pattern = column.pattern, let regex = try? Regex(pattern), (try? regex.wholeMatch(in: text)) == nil {
-                diagnostics.append(.error(.patternMismatch, "\(name): \"\(text)\" does not match the pattern \(pattern)", at: at))
+            if let regex = patterns[column.name], (try? regex.wholeMatch(in: text)) == nil {
+                diagnostics.append(.error(.patternMismatch, "\(name): \"\(text)\" does not match the pattern \(column.pattern!)", at: at))
             }
         }
         return .value(value)
