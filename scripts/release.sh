@@ -4,7 +4,7 @@
 #       the Swift toolchain: the Swift standard library and Foundation linked in
 #       (--static-swift-stdlib), libyaml, SQLite, cmark-gfm and libxcrypt linked from
 #       Debian's static archives; libpq is loaded with dlopen only when a postgres://
-#       database is used, so the binary needs only glibc, libstdc++ and zlib;
+#       database is used, so the binary needs only glibc, libstdc++, libgcc_s and zlib;
 #   dist/seedc-<version>-py3-none-manylinux_<glibc>_x86_64.whl   the same binary as
 #       a wheel's script (`pip install seedc` puts it on the venv's PATH), its tag
 #       checked with `auditwheel show`.
