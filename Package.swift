@@ -24,9 +24,10 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        /// libpq's header only: the library is loaded with dlopen when a PostgreSQL
+        /// database is used (SeedDatabase's LibPQ), so the binary does not link it.
         .systemLibrary(
             name: "CLibPQ",
-            pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
         .systemLibrary(

@@ -351,8 +351,8 @@ CONTENT = Content(
             "ledger_mark": "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT '', '', 'seedc-1:dbf0712343d5cc89fd95f25b875297a54764265a1974576a9e8db4650b792c67 {\"collections\":[\"sectors\",\"announcements\"],\"include\":[\"records/*.yaml\"],\"prunes\":false,\"schema\":null}' WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
         },
         "postgresql": {
-            "begin": ["BEGIN", "SET LOCAL standard_conforming_strings = on", "SELECT pg_advisory_xact_lock(495622382691)"],
-            "in_transaction": ["SET LOCAL standard_conforming_strings = on", "SELECT pg_advisory_xact_lock(495622382691)"],
+            "begin": ["BEGIN", "SET LOCAL standard_conforming_strings = on", "SET LOCAL client_min_messages = warning", "DO $$BEGIN PERFORM pg_advisory_xact_lock(495622382691); END$$"],
+            "in_transaction": ["SET LOCAL standard_conforming_strings = on", "SET LOCAL client_min_messages = warning", "DO $$BEGIN PERFORM pg_advisory_xact_lock(495622382691); END$$"],
             "savepoint": "SAVEPOINT \"seedc\"",
             "release": "RELEASE SAVEPOINT \"seedc\"",
             "rollback_to": "ROLLBACK TO SAVEPOINT \"seedc\"",

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import SeedCompiler
 
-/// The options every command that reads content takes.
-struct ContentOptions: ParsableArguments {
+/// Where the content is and how problems are printed: the options of every command
+/// that reads content.
+struct ContentSource: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The folder holding content.yaml.", valueName: "dir"))
     var root: String = "."
 
@@ -13,10 +14,43 @@ struct ContentOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the `seed` section from this file instead of content.yaml (for content you cannot edit); it must be inside the root.", valueName: "file"))
     var schema: String?
 
+    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
+
+    var reader: ContentReader {
+        ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }, schemaArgument: schema)
+    }
+
+    /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
+    func read() -> ContentReader.Content? {
+        switch reader.read() {
+        case let .failure(problem):
+            report([problem], sources: [:])
+            return nil
+        case let .success(content):
+            return content
+        }
+    }
+
+    func report(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
+        guard !diagnostics.isEmpty else { return }
+        let color = format == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var text = DiagnosticFormatter.format(diagnostics, as: format, sources: sources, color: color)
+        if format == .text { text += DiagnosticFormatter.summary(diagnostics) + "\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+/// The options of commands that compile content: where it is and where seeds/ goes.
+struct ContentOptions: ParsableArguments {
+    @OptionGroup var source: ContentSource
+
     @Option(name: .long, help: ArgumentHelp("Where the generated files go (default: <root>/seeds).", valueName: "dir"))
     var out: String?
 
-    var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true) }
+    var format: DiagnosticFormatter.Format { source.format }
+    var schema: String? { source.schema }
+    var rootURL: URL { source.rootURL }
+    var reader: ContentReader { source.reader }
 
     var outputURL: URL {
         out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? rootURL.appendingPathComponent(Compiler.outputFolder)
@@ -37,34 +71,15 @@ struct ContentOptions: ParsableArguments {
         read().map { content in (content, compile(content, render: render)) }
     }
 
-    var reader: ContentReader {
-        ContentReader(root: rootURL, schema: schema.map { URL(fileURLWithPath: $0) }, schemaArgument: schema)
-    }
-
-    /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
-    func read() -> ContentReader.Content? {
-        switch reader.read() {
-        case let .failure(problem):
-            report([problem], sources: [:])
-            return nil
-        case let .success(content):
-            return content
-        }
-    }
+    func read() -> ContentReader.Content? { source.read() }
 
     func compile(_ content: ContentReader.Content, render: Bool = true) -> Compiler.Result {
         let result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render)
-        report(result.diagnostics, sources: content.sources)
+        source.report(result.diagnostics, sources: content.sources)
         return result
     }
 
-    func report(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
-        guard !diagnostics.isEmpty else { return }
-        let color = format == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        var text = DiagnosticFormatter.format(diagnostics, as: format, sources: sources, color: color)
-        if format == .text { text += DiagnosticFormatter.summary(diagnostics) + "\n" }
-        FileHandle.standardError.write(Data(text.utf8))
-    }
+    func report(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) { source.report(diagnostics, sources: sources) }
 }
 
 extension DiagnosticFormatter.Format: ExpressibleByArgument {}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SeedCompiler
 
 @main
 struct Seedc: ParsableCommand {
@@ -12,12 +13,18 @@ struct Seedc: ParsableCommand {
         them twice changes nothing, so an app can re-create its records at every start.
 
         Examples:
-          seedc build                 compile ./content.yaml into ./seeds/
-          seedc build --root backend  compile backend/content.yaml into backend/seeds/
-          seedc check                 validate and fail when seeds/ is stale (for CI)
-          seedc check --format github annotate a pull request
+          seedc build                         compile ./content.yaml into ./seeds/
+          seedc build --root backend          compile backend/content.yaml
+          seedc check                         fail when invalid or seeds/ is stale
+          seedc check --format github         annotate a pull request
+          seedc plan --database app.db        what apply would change (exit 2)
+          seedc plan --format json            the same, for a deploy bot
+          seedc apply --database "$DATABASE_URL"
+          seedc schema > content.schema.json  a JSON Schema for editors
+          seedc --version                     tool and content format versions
         """,
-        subcommands: [Build.self, Check.self, Plan.self, Apply.self, Init.self, Capture.self],
+        version: SeedcVersion.description,
+        subcommands: [Build.self, Check.self, Plan.self, Apply.self, Init.self, Capture.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
 }

@@ -73,6 +73,14 @@ final class SeedcCommandTests: SeedcTestCase {
         XCTAssertEqual(github.stderr, "::error file=content.yaml,line=8,col=16,endLine=8,endColumn=17,title=unknown-field::t[0] (a): unknown field \"x\"; t has k\n")
     }
 
+    func testVersionNamesToolAndContentFormat() throws {
+        let run = try seedc(["--version"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertNotNil(run.stdout.wholeMatch(of: /seedc [0-9]+\.[0-9]+\.[0-9]+ \(content format 1\)\n/), run.stdout)
+        let manifest = try String(contentsOf: Self.repository.appendingPathComponent("seeds/manifest.json"), encoding: .utf8)
+        XCTAssertTrue(manifest.contains("\"format\": 1,"), manifest)
+    }
+
     func testMissingContentFile() throws {
         let root = try temporaryFolder()
         let run = try seedc(["build", "--root", root.path])

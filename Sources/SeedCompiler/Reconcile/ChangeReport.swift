@@ -32,23 +32,29 @@ public enum ChangeReport {
 
     /// `3 to insert, 1 to update, 0 to prune`.
     public static func summary(_ changes: [TableChanges], done: Bool = false) -> String {
-        let inserts = changes.map(\.inserts.count).reduce(0, +)
-        let updates = changes.map(\.updates.count).reduce(0, +)
-        let prunes = changes.map(\.prunes.count).reduce(0, +)
-        let skipped = changes.map(\.skipped.count).reduce(0, +)
+        let totals = ChangeTotals(changes)
         let counts = done
-            ? "\(inserts) inserted, \(updates) updated, \(prunes) pruned"
-            : "\(inserts) to insert, \(updates) to update, \(prunes) to prune"
-        return counts + (skipped > 0 ? ", \(skipped) skipped" : "")
+            ? "\(totals.inserts) inserted, \(totals.updates) updated, \(totals.prunes) pruned"
+            : "\(totals.inserts) to insert, \(totals.updates) to update, \(totals.prunes) to prune"
+        return counts + (totals.skipped > 0 ? ", \(totals.skipped) skipped" : "")
     }
 
     private static func display(_ cell: FieldValue) -> String {
+        if case let .value(value) = cell { return value.text.map(show) ?? "NULL" }
+        return newText(cell) ?? "NULL"
+    }
+
+    /// The value a cell writes, as text; a secret as its variable, never its value.
+    static func newText(_ cell: FieldValue) -> String? {
         switch cell {
-        case let .value(value): value.text.map(show) ?? "NULL"
+        case let .value(value): value.text
         case let .secret(env): "<from env \(env)>"
         case .now: "<now>"
         }
     }
+
+    /// What stands for a database value that must not be shown (a password hash).
+    static let hidden = "<hidden>"
 
     /// A value on one line: quoted, with newlines and control characters escaped, and
     /// long text cut.
@@ -69,5 +75,20 @@ public enum ChangeReport {
             }
         }
         return "\"" + String(scalars) + (text.unicodeScalars.count > 80 ? "…" : "") + "\""
+    }
+}
+
+/// Rows to insert, update, prune and skip, summed over tables.
+struct ChangeTotals {
+    var inserts: Int
+    var updates: Int
+    var prunes: Int
+    var skipped: Int
+
+    init(_ changes: [TableChanges]) {
+        inserts = changes.map(\.inserts.count).reduce(0, +)
+        updates = changes.map(\.updates.count).reduce(0, +)
+        prunes = changes.map(\.prunes.count).reduce(0, +)
+        skipped = changes.map(\.skipped.count).reduce(0, +)
     }
 }

@@ -1,6 +1,6 @@
 /// `manifest.json`: what was compiled from what, with sorted keys and no timestamps.
 enum ManifestRenderer {
-    static let formatVersion = 1
+    static var formatVersion: Int { SeedcVersion.contentFormat }
 
     static func render(_ plan: SeedPlan, inputs: [String]) -> String {
         let counts = plan.tables.map(\.name).sorted().map { name in

@@ -308,11 +308,17 @@ struct SQLDialect {
 
     /// Statements that follow the opening of a transaction begun otherwise (by a
     /// driver, or a savepoint in the app's transaction): PostgreSQL's string mode and
-    /// seedc's advisory lock.
+    /// seedc's advisory lock. They print nothing through `psql -q`: the lock is taken
+    /// in a `DO` block (a `SELECT` would print its result row) and notices such as
+    /// "relation already exists, skipping" are silenced for the transaction.
     var inTransaction: [String] {
         switch engine {
         case .sqlite: []
-        case .postgres: ["SET LOCAL standard_conforming_strings = on", "SELECT pg_advisory_xact_lock(\(Self.postgresLockKey))"]
+        case .postgres: [
+            "SET LOCAL standard_conforming_strings = on",
+            "SET LOCAL client_min_messages = warning",
+            "DO $$BEGIN PERFORM pg_advisory_xact_lock(\(Self.postgresLockKey)); END$$",
+        ]
         }
     }
 }

@@ -1,9 +1,9 @@
 /// Reads the `seed` section of `content.yaml` into a `Schema`, reporting every problem
 /// at its node. It never stops at the first problem: what can be read is kept.
 struct SchemaReader {
-    static let seedKeys = ["include", "routes", "tables", "records", "database"]
-    static let tableKeys = ["key", "source", "on_conflict", "prune", "private", "columns"]
-    static let columnKeys = ["type", "required", "default", "on_update", "max", "enum", "pattern", "references", "from", "join", "app_owned"]
+    static let seedKeys = SeedFormat.names(SeedFormat.seed)
+    static let tableKeys = SeedFormat.names(SeedFormat.table)
+    static let columnKeys = SeedFormat.names(SeedFormat.column)
 
     private(set) var diagnostics: [Diagnostic] = []
 

@@ -1,5 +1,5 @@
 /// What to do when a record's row already exists in the database.
-public enum ConflictPolicy: String, Sendable {
+public enum ConflictPolicy: String, CaseIterable, Sendable {
     /// Content wins: differing columns are set back to the content's values.
     case update
     /// Insert when missing; never overwrite what was edited in the app.

@@ -19,7 +19,7 @@ enum ValueReader {
             return .failure(Problem(id: .typeMismatch, message: "a password column takes {env: NAME}"))
         default:
             guard let text = node.scalar else {
-                return .failure(Problem(id: .typeMismatch, message: "expected \(describe(column.type)), found \(node.kindName)"))
+                return .failure(Problem(id: .typeMismatch, message: "expected \(column.type.description), found \(node.kindName)"))
             }
             return read(text, as: column.type)
         }
@@ -27,7 +27,7 @@ enum ValueReader {
 
     static func read(_ text: String, as type: ColumnType) -> Result<Value, Problem> {
         func mismatch() -> Result<Value, Problem> {
-            .failure(Problem(id: .typeMismatch, message: "expected \(describe(type)), found \"\(text)\""))
+            .failure(Problem(id: .typeMismatch, message: "expected \(type.description), found \"\(text)\""))
         }
         if text.unicodeScalars.contains("\0") {
             return .failure(Problem(id: .typeMismatch, message: "text cannot contain a NUL character"))
@@ -55,22 +55,6 @@ enum ValueReader {
             return isURL(text) ? .success(.text(text)) : mismatch()
         case .text, .markdown, .html, .list, .json, .password:
             return .success(.text(text))
-        }
-    }
-
-    static func describe(_ type: ColumnType) -> String {
-        switch type {
-        case .integer: "an integer"
-        case .real: "a number"
-        case .boolean: "true or false"
-        case .date: "a date YYYY-MM-DD"
-        case .datetime: "a date and time YYYY-MM-DD HH:MM[:SS]"
-        case .email: "an email address"
-        case .url: "a URL (http://, https://, mailto:, tel: or a path starting with /)"
-        case .list: "a list of scalars"
-        case .json: "JSON"
-        case .password: "{env: NAME}"
-        case .text, .markdown, .html: "text"
         }
     }
 

@@ -5,28 +5,32 @@ import SeedCompiler
 /// A PostgreSQL connection through libpq. The connection string goes to libpq as it
 /// is (`postgres://` and `postgresql://` URLs or `key=value` pairs, `sslmode` and the
 /// rest as libpq documents them). Arguments are sent as text and cast by the SQL to
-/// their column types; results come back as text.
+/// their column types; results come back as text. libpq is loaded on first use
+/// (`LibPQ`).
 public final class PostgresConnection: DatabaseConnection {
     public let engine = DatabaseEngine.postgres
     private let connection: OpaquePointer
+    private let pq: LibPQ
 
     public init(url: String) throws {
-        guard let connection = PQconnectdb(url) else { throw DatabaseFailure(message: "libpq could not start a connection") }
-        guard PQstatus(connection) == CONNECTION_OK else {
+        let pq = try LibPQ.shared.get()
+        self.pq = pq
+        guard let connection = pq.connectdb(url) else { throw DatabaseFailure(message: "libpq could not start a connection") }
+        guard pq.status(connection) == CONNECTION_OK else {
             // libpq quotes a connection string it cannot parse, password and all.
-            let message = ConnectionPasswords(in: url).redacted(Self.text(PQerrorMessage(connection)))
-            PQfinish(connection)
+            let message = ConnectionPasswords(in: url).redacted(Self.text(pq.errorMessage(connection)))
+            pq.finish(connection)
             throw DatabaseFailure(message: "cannot connect: \(message)")
         }
         self.connection = connection
-        guard PQsetClientEncoding(connection, "UTF8") == 0 else {
-            PQfinish(connection)
+        guard pq.setClientEncoding(connection, "UTF8") == 0 else {
+            pq.finish(connection)
             throw DatabaseFailure(message: "the server cannot send UTF-8")
         }
     }
 
     deinit {
-        PQfinish(connection)
+        pq.finish(connection)
     }
 
     public func transaction<T>(_ body: () throws -> T) throws -> T {
@@ -35,7 +39,7 @@ public final class PostgresConnection: DatabaseConnection {
             let result = try body()
             // A transaction with a failed statement ends in ROLLBACK even when asked
             // to COMMIT; that must not pass for success.
-            let status = try run(TransactionStatements.commit) { String(cString: PQcmdStatus($0)) }
+            let status = try run(TransactionStatements.commit) { pq.cmdStatus($0).map { String(cString: $0) } }
             guard status == "COMMIT" else { throw DatabaseFailure(message: "the transaction was rolled back by the server") }
             return result
         } catch {
@@ -47,9 +51,9 @@ public final class PostgresConnection: DatabaseConnection {
 
     public func fetch(_ statement: RenderedStatement) throws -> [[String?]] {
         try run(statement) { result in
-            (0..<PQntuples(result)).map { row in
-                (0..<PQnfields(result)).map { column in
-                    PQgetisnull(result, row, column) == 1 ? nil : String(cString: PQgetvalue(result, row, column))
+            (0..<pq.ntuples(result)).map { row in
+                (0..<pq.nfields(result)).map { column in
+                    pq.getisnull(result, row, column) == 1 ? nil : pq.getvalue(result, row, column).map { String(cString: $0) }
                 }
             }
         }
@@ -57,7 +61,7 @@ public final class PostgresConnection: DatabaseConnection {
 
     @discardableResult
     public func execute(_ statement: RenderedStatement) throws -> Int {
-        try run(statement) { result in Int(String(cString: PQcmdTuples(result))) ?? 0 }
+        try run(statement) { result in pq.cmdTuples(result).flatMap { Int(String(cString: $0)) } ?? 0 }
     }
 
     public func columns(of table: String) throws -> [String]? {
@@ -104,11 +108,11 @@ public final class PostgresConnection: DatabaseConnection {
         let values: [UnsafeMutablePointer<CChar>?] = statement.arguments.map { Self.argument($0).map { strdup($0) } }
         defer { values.forEach { free($0) } }
         let result = values.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
-            PQexecParams(connection, statement.sql, Int32(pointers.count), nil, pointers.baseAddress, nil, nil, 0)
+            pq.execParams(connection, statement.sql, Int32(pointers.count), nil, pointers.baseAddress, nil, nil, 0)
         }
-        guard let result else { throw DatabaseFailure(message: Self.text(PQerrorMessage(connection))) }
-        defer { PQclear(result) }
-        switch PQresultStatus(result) {
+        guard let result else { throw DatabaseFailure(message: Self.text(pq.errorMessage(connection))) }
+        defer { pq.clear(result) }
+        switch pq.resultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK:
             return read(result)
         default:
@@ -118,9 +122,9 @@ public final class PostgresConnection: DatabaseConnection {
 
     private func failure(_ result: OpaquePointer) -> DatabaseFailure {
         func field(_ code: Character) -> String? {
-            PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
+            pq.resultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
         }
-        var message = field("M") ?? Self.text(PQerrorMessage(connection))
+        var message = field("M") ?? Self.text(pq.errorMessage(connection))
         // "Failing row contains (…)" would print the row's values (a password hash
         // among them): that detail is left out; the table and column say enough.
         if let detail = field("D"), !detail.hasPrefix("Failing row contains") { message += " (\(detail))" }
