@@ -71,9 +71,7 @@ def target_rows(table):
     largest size measured up to it, named as such) and at 1,000,000 when measured."""
     sizes = sorted({size_of(g) for g in table if g.startswith("n")})
     small = [s for s in sizes if s <= 100000]
-    if not small:
-        return [], None
-    at = max(small)
+    at = max(small) if small else None
     rows = []
 
     def row(target, values, measured, met):
@@ -82,7 +80,7 @@ def target_rows(table):
         else:
             rows.append((target, measured(*values), "yes" if met(*values) else "**no**"))
 
-    include, inline = table.get("n%d" % at, {}), table.get("n%d%s" % (at, INLINE), {})
+    include, inline = (table.get("n%d" % at, {}), table.get("n%d%s" % (at, INLINE), {})) if at else ({}, {})
     scan_import = figure(include, "floor-sqlite-import")
     layouts = [("include file", include), ("inline", inline)]
     for layout, tools in layouts:
@@ -113,6 +111,8 @@ def target_rows(table):
     row("PostgreSQL: `seedc apply` rows/s ≥ `psql -f seeds/postgres.sql`'s",
         [figure(include, "seedc-apply-postgres"), figure(include, "psql-postgres-sql"), figure(include, "seedc-apply-postgres", "rows")],
         lambda a, p, n: "%s vs %s rows/s" % (format(int(n / a), ","), format(int(n / p), ",")), lambda a, p, n: a <= p)
+    if at is None:
+        rows = []
 
     if 1000000 in sizes:
         for layout, suffix in (("include file", ""), ("inline", INLINE)):
@@ -147,8 +147,10 @@ def main(results, output, command):
              % (command, datetime.date.today().isoformat(), platform.node() or "this machine", machine), ""]
     targets, at = target_rows(table)
     if targets:
-        lines += ["## Targets (issue 11)", "", "At %s records%s, unless the row says otherwise." % (
-            format(at, ","), "" if at == 100000 else " (the targets are set at 100,000; this run had no such size)"), ""]
+        lines += ["## Targets (issue 11)", ""]
+        if at:
+            lines += ["At %s records%s, unless the row says otherwise." % (
+                format(at, ","), "" if at == 100000 else " (the targets are set at 100,000; this run had no such size)"), ""]
         lines += ["| target | measured | met |", "|---|---|---|"] + ["| %s | %s | %s |" % r for r in targets] + [""]
     order = ["repo", "markdown"] + sorted((g for g in table if g.startswith("n")), key=lambda g: (size_of(g), g.endswith(INLINE)))
     titles = {"repo": "This repository's content (19 records)", "markdown": "A markdown collection of 1,000 files"}
