@@ -3,12 +3,16 @@
 
     generate.py N OUT            N records: ~80% contacts, 10% WhatsApp groups,
                                  10% announcements with markdown bodies
+    generate.py --inline N OUT   the same records inline in content.yaml
     generate.py --markdown N OUT N sector pages as a markdown collection
 
-Writes OUT/content.yaml (the seed section), OUT/records/bench.yaml (the records),
-and, for the floors, OUT/csv/<table>.csv with the same rows. Values carry quotes,
-multi-line notes, non-ASCII and emoji. Standard library only; the same N gives the
-same bytes."""
+Writes OUT/content.yaml (the seed section), OUT/records/bench.yaml (the records)
+and, for the floors and peers, the same rows as OUT/csv/<table>.csv (sqlite3
+.import) and OUT/json/<table>.json (a JSON array of objects, sqlite-utils insert),
+where an announcement's markdown body is its `content` column, as the incumbent
+stores it. With --inline, only OUT/content.yaml, its `seed.records:` holding the
+records. Values carry quotes, multi-line notes, non-ASCII and emoji. Standard library only;
+the same N gives the same bytes."""
 
 import csv
 import json
@@ -111,30 +115,45 @@ def records(n):
     return out
 
 
-def write_yaml(data, path):
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for table, rows in data.items():
-            f.write("%s:\n" % table)
-            for row in rows:
-                first = True
-                for key, value in row.items():
-                    f.write(("  - " if first else "    ") + key + ": ")
-                    first = False
-                    if key == "body":
-                        f.write("|\n" + "".join("      " + line + "\n" if line else "\n" for line in value.rstrip("\n").split("\n")))
-                    else:
-                        f.write(quoted(value) + "\n")
+def write_yaml(data, f, indent=""):
+    """The records as YAML mappings of table to record lists, every line prefixed by indent."""
+    for table, rows in data.items():
+        f.write("%s%s:\n" % (indent, table))
+        for row in rows:
+            first = True
+            for key, value in row.items():
+                f.write(indent + ("  - " if first else "    ") + key + ": ")
+                first = False
+                if key == "body":
+                    f.write("|\n" + "".join(indent + "      " + line + "\n" if line else "\n" for line in value.rstrip("\n").split("\n")))
+                else:
+                    f.write(quoted(value) + "\n")
+
+
+def table_rows(rows):
+    """A table's rows as the database columns the loaders write (body -> content)."""
+    return [{("content" if c == "body" else c): v for c, v in row.items()} for row in rows]
 
 
 def write_csv(data, folder):
     folder.mkdir(parents=True, exist_ok=True)
     for table, rows in data.items():
+        rows = table_rows(rows)
         with open(folder / ("%s.csv" % table), "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
-            columns = [c for c in rows[0] if c != "body"]
-            writer.writerow(columns)
+            writer.writerow(list(rows[0]))
             for row in rows:
-                writer.writerow([row[c] for c in columns])
+                writer.writerow(list(row.values()))
+
+
+def write_json(data, folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, rows in data.items():
+        with open(folder / ("%s.json" % table), "w", encoding="utf-8", newline="\n") as f:
+            f.write("[\n")
+            for i, row in enumerate(table_rows(rows)):
+                f.write((",\n" if i else "") + json.dumps(row, ensure_ascii=False))
+            f.write("\n]\n")
 
 
 def markdown_collection(n, out):
@@ -162,12 +181,23 @@ def main(argv):
     if argv[1] == "--markdown":
         markdown_collection(int(argv[2]), Path(argv[3]))
         return
-    n, out = int(argv[1]), Path(argv[2])
-    (out / "records").mkdir(parents=True, exist_ok=True)
-    (out / "content.yaml").write_text(SCHEMA)
+    inline = argv[1] == "--inline"
+    n, out = int(argv[1 + inline]), Path(argv[2 + inline])
+    out.mkdir(parents=True, exist_ok=True)
     data = records(n)
-    write_yaml(data, out / "records" / "bench.yaml")
+    with open(out / "content.yaml", "w", encoding="utf-8", newline="\n") as f:
+        if inline:
+            f.write(SCHEMA.replace("  include: [records/*.yaml]\n", "") + "  records:\n")
+            write_yaml(data, f, "    ")
+        else:
+            f.write(SCHEMA)
+    if inline:
+        return
+    (out / "records").mkdir(exist_ok=True)
+    with open(out / "records" / "bench.yaml", "w", encoding="utf-8", newline="\n") as f:
+        write_yaml(data, f)
     write_csv(data, out / "csv")
+    write_json(data, out / "json")
 
 
 if __name__ == "__main__":
