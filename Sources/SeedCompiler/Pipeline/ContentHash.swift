@@ -7,31 +7,24 @@ enum ContentHash {
     static func of(_ files: [InputFile]) -> String {
         var hasher = SHA256()
         for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            let bytes = normalized(file.bytes)
-            hasher.update(data: Array("\(file.path)\n\(bytes.count)\n".utf8))
-            hasher.update(data: bytes)
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var body = UnsafeBufferPointer(rebasing: bytes[...])
+                if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = UnsafeBufferPointer(rebasing: body[3...]) }
+                // The CRs of CRLFs are left out: hashed between them, never copied.
+                var crlf = 0
+                for i in body.indices.dropLast() where body[i] == 0x0D && body[i + 1] == 0x0A { crlf += 1 }
+                hasher.update(data: Array("\(file.path)\n\(body.count - crlf)\n".utf8))
+                var start = body.startIndex
+                for i in body.indices.dropLast() where body[i] == 0x0D && body[i + 1] == 0x0A {
+                    hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: body[start..<i])))
+                    start = i + 1
+                }
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: body[start...])))
+            }
         }
         return hasher.finalize().map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
-    }
-
-    static func normalized(_ bytes: [UInt8]) -> [UInt8] {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        var out: [UInt8] = []
-        out.reserveCapacity(body.count)
-        var i = body.startIndex
-        while i < body.endIndex {
-            let byte = body[i]
-            if byte == 0x0D, body.index(after: i) < body.endIndex, body[body.index(after: i)] == 0x0A {
-                i = body.index(after: i)
-                continue
-            }
-            out.append(byte)
-            i = body.index(after: i)
-        }
-        return out
     }
 }
