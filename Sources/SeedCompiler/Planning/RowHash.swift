@@ -8,37 +8,38 @@ enum RowHash {
         var hasher = SHA256()
         for (cell, column) in zip(cells, columns) {
             guard let cell else { continue }
-            let text: String = switch cell {
-            case let .value(value): Self.encoded(value)
-            case let .secret(env): "env:" + env
-            case .now: "now"
+            update(&hasher, "", column.name)
+            switch cell {
+            case let .value(value):
+                let (tag, text) = encoded(value)
+                update(&hasher, tag, text)
+            case let .secret(env): update(&hasher, "env:", env)
+            case .now: update(&hasher, "now", "")
             }
-            update(&hasher, column.name)
-            update(&hasher, text)
         }
-        return hasher.finalize().map { byte in
-            (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
+        return Hex.string(hasher.finalize())
     }
 
-    /// The text with its length before it, so no two sequences of texts run together.
-    private static func update(_ hasher: inout SHA256, _ text: String) {
-        var length = UInt64(text.utf8.count).littleEndian
+    /// `tag` then `text`, with their length before them, so no two sequences of texts
+    /// run together. Hashed as they are, never joined into a new string.
+    private static func update(_ hasher: inout SHA256, _ tag: StaticString, _ text: String) {
+        var length = UInt64(tag.utf8CodeUnitCount + text.utf8.count).littleEndian
         withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+        hasher.update(bufferPointer: UnsafeRawBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
         var text = text
         text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The value with its type, so `1` and `"1"` hash apart.
-    private static func encoded(_ value: Value) -> String {
+    /// The value as a type tag and text, so `1` and `"1"` hash apart.
+    private static func encoded(_ value: Value) -> (StaticString, String) {
         switch value {
-        case .null: "n"
-        case let .text(s): "t" + s
-        case let .integer(i): "i" + String(i)
-        case let .real(d): "r" + String(d)
-        case let .boolean(b): b ? "b1" : "b0"
-        case let .date(s): "d" + s
-        case let .timestamp(s): "s" + s
+        case .null: ("n", "")
+        case let .text(s): ("t", s)
+        case let .integer(i): ("i", String(i))
+        case let .real(d): ("r", String(d))
+        case let .boolean(b): ("b", b ? "1" : "0")
+        case let .date(s): ("d", s)
+        case let .timestamp(s): ("s", s)
         }
     }
 }
