@@ -47,15 +47,14 @@ struct Apply: ParsableCommand {
             guard !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
             let connection = try target.open(create: database.createTables)
             let options = database.applierOptions(for: document, strict: strict, progress: Progress.reporter())
-            let outcome = try Applier(plan: plan, connection: connection, options: options).apply()
+            let applied = try Applier(plan: plan, connection: connection, options: options).apply()
             Progress.finish()
-            for table in outcome.changes {
+            for table in applied.tables {
                 for skipped in table.skipped {
-                    let key = ChangeReport.show(table.table.rows[skipped.row].keyText)
-                    FileHandle.standardError.write(Data("seedc: warning: \(table.table.name) \(key) skipped: set \(skipped.variables.joined(separator: ", ")) to insert it\n".utf8))
+                    FileHandle.standardError.write(Data("seedc: warning: \(table.table) \(ChangeReport.show(skipped.key)) skipped: set \(skipped.variables.joined(separator: ", ")) to insert it\n".utf8))
                 }
             }
-            print("seedc: \(target): " + (outcome.upToDate ? "up to date" : ChangeReport.summary(outcome.changes, done: true)))
+            print("seedc: \(target): " + (applied.upToDate ? "up to date" : ChangeReport.summary(applied.tables)))
         } catch let code as ExitCode {
             throw code
         } catch {

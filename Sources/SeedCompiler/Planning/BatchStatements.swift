@@ -1,8 +1,9 @@
 /// The set-based statements for a batch of rows of one table that set the same
-/// columns, shared by the SQL scripts (values as literals) and `seed_initial_data.py`
-/// (values as named parameters). Each statement reads the batch as `WITH "v" AS
-/// (VALUES …)`; together they insert missing rows, restore differing columns
-/// (`on_conflict: update`) and keep the ledger, and running them again changes nothing.
+/// columns, shared by the SQL scripts (values as literals), `seed_initial_data.py` and
+/// `seedc apply` (values as numbered parameters). Each statement reads the batch as
+/// `WITH "v" AS (VALUES …)`; together they insert missing rows, restore differing
+/// columns (`on_conflict: update`) and keep the ledger, and running them again changes
+/// nothing.
 enum BatchStatements {
     enum Kind: String {
         case claim, insert, update
@@ -23,10 +24,15 @@ enum BatchStatements {
         var now: (SQLStorage) -> SQLExpression
     }
 
-    /// Columns set to a value (read from the batch) and to the time of applying.
+    /// Columns set to a value read from the batch (a content value, or a secret that
+    /// `seedc apply` binds hashed) and to the time of applying.
     static func shape(of row: PlannedRow) -> (values: [Int], now: [Int]) {
-        (row.cells.indices.filter { if case .value? = row.cells[$0] { true } else { false } },
-         row.cells.indices.filter { row.cells[$0] == .now })
+        (row.cells.indices.filter { index in
+            switch row.cells[index] {
+            case .value?, .secret?: true
+            case .now?, nil: false
+            }
+        }, row.cells.indices.filter { row.cells[$0] == .now })
     }
 
     /// In run order: for `keep` tables the ledger claim (of rows about to be inserted)
@@ -51,8 +57,14 @@ enum BatchStatements {
             columns: key + [keyColumn, hashColumn], rows: claimRows,
             body: .claim(owner: name, key: key, keyColumn: keyColumn, hashColumn: hashColumn, onlyMissing: table.onConflict == .keep))
         guard table.onConflict == .update else { return [(.claim, claim), (.insert, insert)] }
+        // Compared and restored: content values outside the key. A secret is written
+        // only when its row is inserted.
         let keys = Set(table.keyIndexes)
-        let compared = zip(set, typed).filter { index, _ in !keys.contains(index) }.map(\.1)
+        let compared = zip(set, typed).filter { index, _ in
+            if keys.contains(index) { return false }
+            if case .value? = sample.cells[index] { return true }
+            return false
+        }.map(\.1)
         guard !compared.isEmpty else { return [(.insert, insert), (.claim, claim)] }
         let touch = table.columns.filter { column in column.touchOnUpdate && !compared.contains { $0.name.name == column.name } }
             .map { SQLStatement.Assignment(column: SQLIdentifier($0.name), value: values.now($0.storage)) }
@@ -70,13 +82,59 @@ enum BatchStatements {
         max(1, min(maxRows, maxParameters / max(1, parametersPerRow)))
     }
 
+    /// Rows per batch when each row binds its `columns` values, then its ledger key and
+    /// hash: the batches of `seed_initial_data.py` and `seedc apply`.
+    static func boundRowsPerBatch(columns: Int) -> Int {
+        rowsPerBatch(parametersPerRow: columns + 2)
+    }
+
     /// Rows without secrets grouped by shape, in order; a batch of a shape setting `n`
     /// columns holds at most `limit(n)` rows.
     static func batches(of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
-        group(table.rows.indices.filter { !table.rows[$0].needsSecret }, limit: limit) { index in
+        batches(table.rows.indices.filter { !table.rows[$0].needsSecret }, of: table, limit: limit)
+    }
+
+    /// `rows` of `table` grouped by shape, in order, as `batches(of:limit:)`.
+    static func batches(_ rows: [Int], of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
+        group(rows, limit: limit) { index in
             let (values, now) = shape(of: table.rows[index])
             return (values + now.map { -1 - $0 }, values.count)
         }
+    }
+
+    /// Values as parameters numbered through a batch of `rows` rows setting the columns
+    /// `set`: each row its values, then its ledger key and hash; `now` gets the number
+    /// of the first parameter after the rows, and the storage of the column.
+    static func numbered(_ table: TablePlan, set: [Int], rows: Int, now: @escaping (_ after: Int, SQLStorage) -> SQLExpression) -> Values {
+        let position = Dictionary(uniqueKeysWithValues: set.enumerated().map { ($1, $0) })
+        let width = set.count + 2
+        func number(_ row: Int, _ offset: Int) -> String { String(row * width + offset + 1) }
+        return Values(
+            cell: { row, column in
+                StatementBuilder.wrapLookup(.parameter(number(row, position[column]!), StatementBuilder.parameterStorage(table.columns[column])), column: table.columns[column])
+            },
+            ledger: { row in (.parameter(number(row, set.count), .text), .parameter(number(row, set.count + 1), .text)) },
+            now: { storage in now(rows * width + 1, storage) })
+    }
+
+    /// The highest numbered parameter a batch statement binds: SQLite takes exactly
+    /// that many values.
+    static func highestParameter(of statement: SQLStatement) -> Int {
+        func number(_ expression: SQLExpression) -> Int {
+            switch expression {
+            case let .parameter(name, _): Int(name) ?? 0
+            case let .lookup(_, _, _, value): number(value)
+            default: 0
+            }
+        }
+        guard case let .withRows(_, rows, body) = statement else { return 0 }
+        let assigned: [SQLStatement.Assignment]
+        switch body {
+        case let .insertMissing(_, _, constants, _): assigned = constants
+        case let .updateDiffering(_, _, touch, _): assigned = touch
+        case .claim: assigned = []
+        }
+        return (rows.joined().map(number) + assigned.map { number($0.value) }).max() ?? 0
     }
 
     /// `rows` grouped by their shape key, in order, each batch at most

@@ -32,12 +32,8 @@ public enum SQLStatement: Hashable, Sendable {
     case insertIfMissing(table: SQLIdentifier, values: [Assignment], match: [Assignment])
     /// `UPDATE table SET set WHERE match AND (compared columns differ)`.
     case updateIfDifferent(table: SQLIdentifier, set: [Assignment], match: [Assignment], compare: [Assignment])
-    /// `UPDATE table SET set WHERE match`.
-    case update(table: SQLIdentifier, set: [Assignment], match: [Assignment])
     /// `DELETE FROM table WHERE match`.
     case delete(table: SQLIdentifier, match: [Assignment])
-    /// `INSERT INTO table (columns) VALUES (…), (…)`, with an optional `ON CONFLICT`.
-    case insertRows(table: SQLIdentifier, columns: [SQLIdentifier], rows: [[SQLExpression]], onConflict: Conflict?)
     /// `INSERT INTO table (columns) SELECT values [WHERE NOT EXISTS (… unless …)]
     /// ON CONFLICT (conflict) DO NOTHING`, or with `update`, `DO UPDATE SET` those
     /// columns where they differ.

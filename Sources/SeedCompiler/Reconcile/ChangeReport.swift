@@ -31,12 +31,18 @@ public enum ChangeReport {
     }
 
     /// `3 to insert, 1 to update, 0 to prune`.
-    public static func summary(_ changes: [TableChanges], done: Bool = false) -> String {
-        let totals = ChangeTotals(changes)
-        let counts = done
-            ? "\(totals.inserts) inserted, \(totals.updates) updated, \(totals.prunes) pruned"
-            : "\(totals.inserts) to insert, \(totals.updates) to update, \(totals.prunes) to prune"
-        return counts + (totals.skipped > 0 ? ", \(totals.skipped) skipped" : "")
+    public static func summary(_ changes: [TableChanges]) -> String {
+        summary(ChangeTotals(changes), verbs: ("to insert", "to update", "to prune"))
+    }
+
+    /// `3 inserted, 1 updated, 0 pruned`: what apply did.
+    public static func summary(_ applied: [AppliedTable]) -> String {
+        summary(ChangeTotals(applied), verbs: ("inserted", "updated", "pruned"))
+    }
+
+    private static func summary(_ totals: ChangeTotals, verbs: (insert: String, update: String, prune: String)) -> String {
+        "\(totals.inserts) \(verbs.insert), \(totals.updates) \(verbs.update), \(totals.prunes) \(verbs.prune)"
+            + (totals.skipped > 0 ? ", \(totals.skipped) skipped" : "")
     }
 
     private static func display(_ cell: FieldValue) -> String {
@@ -90,5 +96,12 @@ struct ChangeTotals {
         updates = changes.map(\.updates.count).reduce(0, +)
         prunes = changes.map(\.prunes.count).reduce(0, +)
         skipped = changes.map(\.skipped.count).reduce(0, +)
+    }
+
+    init(_ applied: [AppliedTable]) {
+        inserts = applied.map(\.inserted).reduce(0, +)
+        updates = applied.map(\.updated).reduce(0, +)
+        prunes = applied.map(\.pruned).reduce(0, +)
+        skipped = applied.map(\.skipped.count).reduce(0, +)
     }
 }

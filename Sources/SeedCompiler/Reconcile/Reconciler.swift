@@ -1,5 +1,5 @@
 /// The statements `seedc plan` and `apply` run for a plan on one engine, and the
-/// reading of what they return. It does no I/O: a database adapter runs the
+/// reading of what they return: plan compares, apply writes through `TableWriter`. It does no I/O: a database adapter runs the
 /// statements in the order given and hands the rows back.
 public struct Reconciler: Sendable {
     public let plan: SeedPlan
@@ -48,10 +48,11 @@ public struct Reconciler: Sendable {
         dialect.render(.anyRow(table: SQLIdentifier(table.name)))
     }
 
-    /// Which rows exist and which compared columns differ, in batches of rows that set
-    /// the same columns. Read the results with `changes(of:results:)`.
-    public func compare(_ table: TablePlan) -> [RenderedStatement] {
-        batches(Array(table.rows.indices), of: table) { comparedColumns(table, $0) + table.keyIndexes }.map { batch in
+    /// Which of `rows` (all by default) exist and which compared columns differ, in
+    /// batches of rows that set the same columns. Read the results with
+    /// `changes(of:results:)`.
+    public func compare(_ table: TablePlan, rows: [Int]? = nil) -> [RenderedStatement] {
+        batches(rows ?? Array(table.rows.indices), of: table) { comparedColumns(table, $0) + table.keyIndexes }.map { batch in
             let shape = comparedColumns(table, table.rows[batch[0]])
             let key = table.keyIndexes
             let source = [Self.ordinalColumn] + (key + shape).map { SQLIdentifier(table.columns[$0].name) }
@@ -60,7 +61,7 @@ public struct Reconciler: Sendable {
                     expression(table.rows[index].cells[column], column: table.columns[column]) ?? .value(.null)
                 }
             }
-            let compared = shape.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: storage(table.columns[$0])) }
+            let compared = shape.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: StatementBuilder.storage(table.columns[$0])) }
             return dialect.render(.compare(table: SQLIdentifier(table.name), source: source, rows: rows, key: key.map { SQLIdentifier(table.columns[$0].name) }, compared: compared))
         }
     }
@@ -87,11 +88,14 @@ public struct Reconciler: Sendable {
         }
         changes.inserts.sort()
         changes.updates.sort { $0.row < $1.row }
-        if prune {
-            let current = Set(table.rows.map(\.keyText))
-            changes.prunes = owned.subtracting(current).sorted()
-        }
+        if prune { changes.prunes = prunes(of: table, owned: owned) }
         return changes
+    }
+
+    /// Natural keys (ledger form) the ledger says seedc owns in a table whose records
+    /// left the content, sorted: what pruning deletes.
+    public func prunes(of table: TablePlan, owned: Set<String>) -> [String] {
+        owned.subtracting(table.rows.map(\.keyText)).sorted()
     }
 
     /// Columns compared with the database: set to a content value, not part of the key,
@@ -108,36 +112,6 @@ public struct Reconciler: Sendable {
 
     // MARK: Writing
 
-    /// Inserts of the given rows, batched by the columns they set. `secrets` gives the
-    /// value (a bcrypt hash) of each secret cell by row index and column index.
-    /// Each statement comes with the rows it inserts.
-    public func insert(_ table: TablePlan, rows: [Int], secrets: [Int: [Int: String]]) -> [(rows: [Int], statement: RenderedStatement)] {
-        let setColumns = { (row: PlannedRow) in row.cells.indices.filter { row.cells[$0] != nil } }
-        return batches(rows, of: table, shape: setColumns).map { batch in
-            let shape = setColumns(table.rows[batch[0]])
-            let values = batch.map { index in
-                shape.map { column -> SQLExpression in
-                    if let secret = secrets[index]?[column] { return .argument(.text(secret), .text) }
-                    return expression(table.rows[index].cells[column], column: table.columns[column]) ?? .value(.null)
-                }
-            }
-            return (batch, dialect.render(.insertRows(table: SQLIdentifier(table.name), columns: shape.map { SQLIdentifier(table.columns[$0].name) }, rows: values, onConflict: nil)))
-        }
-    }
-
-    /// Sets the differing columns of a row back to content (and `on_update: now` columns).
-    public func update(_ table: TablePlan, _ change: TableChanges.RowUpdate) -> RenderedStatement {
-        let row = table.rows[change.row]
-        var set = change.columns.map { column in
-            SQLStatement.Assignment(column: SQLIdentifier(table.columns[column.column].name),
-                                    value: expression(row.cells[column.column], column: table.columns[column.column]) ?? .value(.null))
-        }
-        for column in table.columns where column.touchOnUpdate && !set.contains(where: { $0.column.name == column.name }) {
-            set.append(.init(column: SQLIdentifier(column.name), value: .now(column.storage)))
-        }
-        return dialect.render(.update(table: SQLIdentifier(table.name), set: set, match: match(table, keyValues: row.key)))
-    }
-
     /// Deletes the rows of a natural key (ledger form) and its ledger row.
     public func prune(_ table: TablePlan, keyText: String) -> [RenderedStatement] {
         [dialect.render(.delete(table: SQLIdentifier(table.name), match: match(table, keyValues: Self.keyValues(keyText, count: table.key.count)))),
@@ -147,21 +121,13 @@ public struct Reconciler: Sendable {
          ]))]
     }
 
-    /// Records that seedc owns these rows with their current value hashes.
-    public func claim(_ table: TablePlan, rows: [Int]) -> [RenderedStatement] {
-        let size = BatchStatements.rowsPerBatch(parametersPerRow: Ledger.columns.count)
-        return stride(from: 0, to: rows.count, by: size).map { start in
-            let values = rows[start..<min(start + size, rows.count)].map { index in
-                [table.name, table.rows[index].keyText, table.rows[index].valueHash].map { SQLExpression.argument(.text($0), .text) }
-            }
-            return dialect.render(.insertRows(table: Ledger.id, columns: Ledger.columns, rows: values, onConflict: Ledger.claimConflict))
-        }
-    }
+    /// Records that the whole content was applied: the stamp the scripts and the
+    /// module write.
+    public var stampContent: RenderedStatement { dialect.render(StatementBuilder.stamp(plan.stamp)) }
 
-    /// Records that the whole content was applied.
-    public var stampContent: RenderedStatement {
-        let values = ["", "", plan.stamp].map { SQLExpression.argument(.text($0), .text) }
-        return dialect.render(.insertRows(table: Ledger.id, columns: Ledger.columns, rows: [values], onConflict: Ledger.claimConflict))
+    /// The writer of a table's batches.
+    public func writer(for table: TablePlan) -> TableWriter {
+        TableWriter(table: table, engine: engine)
     }
 
     /// Statements around a batch that may fail, so its rows can be retried one by one
@@ -175,25 +141,15 @@ public struct Reconciler: Sendable {
 
     private func match(_ table: TablePlan, keyValues: [String]) -> [SQLStatement.Assignment] {
         zip(table.keyIndexes, keyValues).map { column, value in
-            .init(column: SQLIdentifier(table.columns[column].name), value: .argument(.text(value), storage(table.columns[column])))
+            .init(column: SQLIdentifier(table.columns[column].name), value: .argument(.text(value), StatementBuilder.storage(table.columns[column])))
         }
     }
 
-    /// The value of a cell as an argument; nil for secrets and unset cells.
+    /// The value of a cell as an argument (through its lookup, for a column holding
+    /// another record's id); nil for secrets, `now` and unset cells.
     private func expression(_ cell: FieldValue?, column: PlannedColumn) -> SQLExpression? {
-        let base: SQLExpression
-        switch cell {
-        case let .value(value)?: base = .argument(value, column.lookup == nil ? column.storage : .text)
-        case .now?: return .now(column.storage)
-        case .secret?, nil: return nil
-        }
-        guard let lookup = column.lookup else { return base }
-        return .lookup(table: SQLIdentifier(lookup.table), column: SQLIdentifier(lookup.column), key: SQLIdentifier(lookup.keyColumn), value: base)
-    }
-
-    /// The type a column is compared in: a lookup column holds the other table's id.
-    private func storage(_ column: PlannedColumn) -> SQLStorage {
-        column.lookup == nil ? column.storage : .integer
+        guard case let .value(value)? = cell else { return nil }
+        return StatementBuilder.wrapLookup(.argument(value, StatementBuilder.parameterStorage(column)), column: column)
     }
 
     /// The rows grouped by `shape` (the columns a statement binds of them), in order.

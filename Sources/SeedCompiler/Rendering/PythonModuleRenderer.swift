@@ -73,10 +73,7 @@ enum PythonModuleRenderer {
         var out = "{\"seedc\": \(dataFormat), \"content_sha256\": \(JSONText.quoted(plan.contentHash))}\n"
         var statements = StatementTable()
         for table in plan.tables {
-            let batches = BatchStatements.batches(of: table) { columns in
-                // Each row binds its values, then its ledger key and hash.
-                BatchStatements.rowsPerBatch(parametersPerRow: columns + 2)
-            }
+            let batches = BatchStatements.batches(of: table, limit: BatchStatements.boundRowsPerBatch)
             if !batches.isEmpty { renderRun(KeySnapshot.create(for: table), statements: &statements, into: &out) }
             for batch in batches {
                 renderBatch(batch, of: table, statements: &statements, into: &out)
@@ -115,20 +112,15 @@ enum PythonModuleRenderer {
         let sample = table.rows[batch[0]]
         let shape = BatchStatements.shape(of: sample)
         let set = shape.values
-        let position = Dictionary(uniqueKeysWithValues: set.enumerated().map { ($1, $0) })
-        let width = set.count + 2
-        func number(_ row: Int, _ offset: Int) -> String { String(row * width + offset + 1) }
-        let values = BatchStatements.Values(
-            cell: { row, column in
-                StatementBuilder.wrapLookup(.parameter(number(row, position[column]!), StatementBuilder.parameterStorage(table.columns[column])), column: table.columns[column])
-            },
-            ledger: { row in (.parameter(number(row, set.count), .text), .parameter(number(row, set.count + 1), .text)) },
-            now: { storage in .parameter(number(batch.count, storage == .date ? 1 : 0), storage) })
+        // The time of applying and its date follow the rows.
+        let values = BatchStatements.numbered(table, set: set, rows: batch.count) { after, storage in
+            .parameter(String(after + (storage == .date ? 1 : 0)), storage)
+        }
         var byDialect: [String] = []
         for (name, dialect) in batchDialects {
             let cacheKey = "\(table.name)|\(shape.values)|\(shape.now)|\(batch.count)|\(name)"
             let kinds = statements.batches[cacheKey] ?? BatchStatements.statements(for: table, sample: sample, rows: batch.count, values: values).map { kind, statement in
-                let counted = dialect.parameters == .numbered ? ", \(highestParameter(of: statement))" : ""
+                let counted = dialect.parameters == .numbered ? ", \(BatchStatements.highestParameter(of: statement))" : ""
                 return "[\(JSONText.quoted(kind.rawValue)), \(statements.number(dialect.statement(statement), dialect: name, out: &out))\(counted)]"
             }
             statements.batches[cacheKey] = kinds
@@ -144,26 +136,6 @@ enum PythonModuleRenderer {
             out += (index == 0 ? "[" : ", [") + (cells + [row.keyText, row.valueHash].map(JSONText.quoted)).joined(separator: ", ") + "]"
         }
         out += "]]\n"
-    }
-
-    /// The highest numbered parameter a batch statement binds: SQLite takes exactly
-    /// that many values.
-    private static func highestParameter(of statement: SQLStatement) -> Int {
-        func number(_ expression: SQLExpression) -> Int {
-            switch expression {
-            case let .parameter(name, _): Int(name) ?? 0
-            case let .lookup(_, _, _, value): number(value)
-            default: 0
-            }
-        }
-        guard case let .withRows(_, rows, body) = statement else { return 0 }
-        let assigned: [SQLStatement.Assignment]
-        switch body {
-        case let .insertMissing(_, _, constants, _): assigned = constants
-        case let .updateDiffering(_, _, touch, _): assigned = touch
-        case .claim: assigned = []
-        }
-        return (rows.joined().map(number) + assigned.map { number($0.value) }).max() ?? 0
     }
 
     /// Rows with secrets that set the same columns in the same way share statements.

@@ -8,8 +8,9 @@ struct SQLDialect {
     /// arguments (`?`, `$n`) need no setting.
     enum Parameters {
         case none, colonNamed, pyformat
-        /// `?NNN`, SQLite's numbered parameters, bound from a sequence: binding by
-        /// name looks each name up in a list, which costs the square of a batch.
+        /// Numbered parameters bound from a sequence: SQLite's `?NNN` (binding by name
+        /// looks each name up in a list, which costs the square of a batch) and
+        /// PostgreSQL's `$n` (bound through libpq by `seedc apply`).
         case numbered
     }
 
@@ -101,7 +102,11 @@ struct SQLDialect {
         case let .value(v):
             return literal(v)
         case let .parameter(name, storage):
-            let placeholder = parameters == .pyformat ? "%(\(name))s" : parameters == .numbered ? "?" + name : ":" + name
+            let placeholder = switch parameters {
+            case .pyformat: "%(\(name))s"
+            case .numbered: (engine == .sqlite ? "?" : "$") + name
+            case .none, .colonNamed: ":" + name
+            }
             guard engine == .postgres else { return placeholder }
             return "CAST(\(placeholder) AS \(postgresType(storage)))"
         case let .argument(value, storage):
@@ -146,15 +151,8 @@ struct SQLDialect {
             let matchText = conjunction(match)
             let differs = compare.map { "\(identifier($0.column)) \(distinct) \(expression($0.value, &arguments))" }.joined(separator: " OR ")
             return "UPDATE \(identifier(table)) SET \(setText) WHERE \(matchText) AND (\(differs))"
-        case let .update(table, set, match):
-            let setText = assignments(set)
-            return "UPDATE \(identifier(table)) SET \(setText) WHERE \(conjunction(match))"
         case let .delete(table, match):
             return "DELETE FROM \(identifier(table)) WHERE \(conjunction(match))"
-        case let .insertRows(table, columns, rows, conflict):
-            let values = rows.map { "(" + list($0) + ")" }.joined(separator: ", ")
-            let sql = "INSERT INTO \(identifier(table)) (\(names(columns))) VALUES \(values)"
-            return conflict.map { sql + onConflict($0, table: table) } ?? sql
         case let .upsert(table, values, unlessExists, conflict):
             var sql = "INSERT INTO \(identifier(table)) (\(names(values.map(\.column)))) SELECT \(list(values.map(\.value)))"
             // SQLite needs a WHERE before ON CONFLICT in INSERT … SELECT to parse it.

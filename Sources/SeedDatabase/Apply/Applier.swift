@@ -1,7 +1,9 @@
 import SeedCompiler
 
 /// Brings a database to a plan (`seedc apply`) or says what that would take (`seedc
-/// plan`). The statements come from `Reconciler`; this type runs them in order.
+/// plan`). The statements come from `Reconciler`; this type runs them in order. Plan
+/// compares row by row and column by column and writes nothing; apply writes through
+/// the set-based batches the scripts and the module run (`Applier+Writing.swift`).
 public struct Applier {
     public struct Options {
         /// Prune every table, not only those with `prune: true`.
@@ -20,6 +22,7 @@ public struct Applier {
         public init() {}
     }
 
+    /// What `plan` found.
     public struct Outcome {
         public var changes: [TableChanges]
         /// True when the ledger shows this content fully applied (nothing was read
@@ -27,6 +30,13 @@ public struct Applier {
         public var upToDate: Bool
 
         public var hasChanges: Bool { changes.contains { !$0.isEmpty } }
+    }
+
+    /// What `apply` did.
+    public struct Applied {
+        public var tables: [AppliedTable]
+        /// True when the ledger showed this content fully applied: nothing was written.
+        public var upToDate: Bool
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -71,158 +81,107 @@ public struct Applier {
 
     /// What `apply` would do; reads only.
     public func plan() throws -> Outcome {
-        try run(write: false)
-    }
-
-    /// Applies the plan in one transaction: all of it, or nothing.
-    public func apply() throws -> Outcome {
-        try connection.transaction { try run(write: true) }
-    }
-
-    private func run(write: Bool) throws -> Outcome {
         let plan = reconciler.plan
-        var missingTables = Set<String>()
-        for table in plan.tables {
+        let missing = try checkTables(create: false)
+        let ledger = try readLedger(create: false)
+        if isApplied(ledger) {
+            return Outcome(changes: plan.tables.map { TableChanges(table: $0) }, upToDate: true)
+        }
+        let changes = try plan.tables.map { table in
+            var changes = try compare(table, rows: nil, created: missing.contains(table.name), owned: ledger.owned[table.name] ?? [])
+            skipUnset(&changes)
+            return changes
+        }
+        return Outcome(changes: changes, upToDate: false)
+    }
+
+    /// Checks that every table exists with the plan's columns. Missing tables are an
+    /// error unless `createTables`: then, with `create`, they are created; without it,
+    /// their names are returned (a plan reads nothing from them).
+    func checkTables(create: Bool) throws -> Set<String> {
+        var missing = Set<String>()
+        for table in reconciler.plan.tables {
             guard let columns = try connection.columns(of: table.name) else {
                 guard options.createTables else { throw Failure.missingTable(table.name) }
-                if write {
+                if create {
                     try execute(reconciler.createTable(table, required: options.required[table.name] ?? []), table: table.name)
                 } else {
-                    missingTables.insert(table.name)
+                    missing.insert(table.name)
                 }
                 continue
             }
             let absent = table.columns.map(\.name).filter { !columns.contains($0) }
             if !absent.isEmpty { throw Failure.missingColumns(table: table.name, columns: absent) }
         }
-        let ledger = try readLedger(create: write)
-        let prunes = Dictionary(uniqueKeysWithValues: plan.tables.map { ($0.name, options.pruneAll || $0.prune) })
-        let orphans = plan.tables.contains { table in
-            prunes[table.name]! && !Set(ledger.rows[table.name]?.keys.map { $0 } ?? []).subtracting(table.rows.map(\.keyText)).isEmpty
-        }
-        if ledger.stamp == plan.stamp, !orphans {
-            return Outcome(changes: plan.tables.map { TableChanges(table: $0) }, upToDate: true)
-        }
-        var all: [TableChanges] = []
-        var unset: [(table: String, key: String, variables: [String])] = []
-        for table in plan.tables {
-            let owned = Set(ledger.rows[table.name]?.keys.map { $0 } ?? [])
-            var changes: TableChanges
-            if try missingTables.contains(table.name) || fetch(reconciler.anyRow(table), table: table.name).isEmpty {
-                changes = reconciler.changes(of: table, results: [], owned: owned, prune: prunes[table.name]!)
-                changes.inserts = Array(table.rows.indices)
-            } else {
-                let results = try reconciler.compare(table).flatMap { try fetch($0, table: table.name) }
-                changes = reconciler.changes(of: table, results: results, owned: owned, prune: prunes[table.name]!)
-            }
-            let secrets = try resolveSecrets(&changes, hash: write)
-            unset += changes.skipped.map { (table.name, table.rows[$0.row].keyText, $0.variables) }
-            if write {
-                try writeChanges(changes, secrets: secrets, ledger: ledger.rows[table.name] ?? [:])
-            }
-            all.append(changes)
-        }
-        if options.strict, !unset.isEmpty { throw Failure.missingSecrets(unset) }
-        if write, unset.isEmpty {
-            try execute(reconciler.stampContent, table: Ledger.table)
-        }
-        return Outcome(changes: all, upToDate: false)
+        return missing
     }
 
-    /// The ledger's rows by table and key, and the stamp; empty when it does not exist
-    /// (created when `create`).
-    private func readLedger(create: Bool) throws -> (rows: [String: [String: String]], stamp: String?) {
+    /// Whether a table's owned rows missing from content are pruned.
+    func prunes(_ table: TablePlan) -> Bool {
+        options.pruneAll || table.prune
+    }
+
+    /// The stamp, and the keys the ledger lists by table: read only when a table is
+    /// pruned (nothing else needs them). Empty when the ledger does not exist (created
+    /// when `create`).
+    func readLedger(create: Bool) throws -> (owned: [String: Set<String>], stamp: String?) {
         guard try connection.columns(of: Ledger.table) != nil else {
             if create { try execute(reconciler.createLedger, table: Ledger.table) }
             return ([:], nil)
         }
-        var rows: [String: [String: String]] = [:]
+        guard reconciler.plan.tables.contains(where: prunes) else {
+            return ([:], try fetch(Reconciler.readStamp(connection.engine), table: Ledger.table).first?.first ?? nil)
+        }
+        var owned: [String: Set<String>] = [:]
         var stamp: String?
         for row in try fetch(reconciler.readLedger, table: Ledger.table) where row.count == 3 {
-            guard let table = row[0], let key = row[1], let hash = row[2] else { continue }
-            if table.isEmpty, key.isEmpty { stamp = hash } else { rows[table, default: [:]][key] = hash }
+            guard let table = row[0], let key = row[1], row[2] != nil else { continue }
+            if table.isEmpty, key.isEmpty { stamp = row[2] } else { owned[table, default: []].insert(key) }
         }
-        return (rows, stamp)
+        return (owned, stamp)
     }
 
-    /// Takes rows whose secret variables are unset out of the inserts; with `hash`,
-    /// returns the bcrypt hashes of the others by row and column.
-    private func resolveSecrets(_ changes: inout TableChanges, hash: Bool) throws -> [Int: [Int: String]] {
-        var secrets: [Int: [Int: String]] = [:]
-        var kept: [Int] = []
-        for index in changes.inserts {
-            let row = changes.table.rows[index]
-            var needed: [(column: Int, variable: String)] = []
-            for (column, cell) in row.cells.enumerated() {
-                if case let .secret(env)? = cell { needed.append((column, env)) }
-            }
-            let missing = needed.map(\.variable).filter { (options.environment[$0] ?? "").isEmpty }
-            if !missing.isEmpty {
-                changes.skipped.append((index, missing))
-                continue
-            }
-            kept.append(index)
-            if hash {
-                for (column, variable) in needed {
-                    secrets[index, default: [:]][column] = try options.hashPassword(options.environment[variable]!)
-                }
-            }
+    /// True when the ledger's stamp is this plan's and no owned row is left to prune.
+    func isApplied(_ ledger: (owned: [String: Set<String>], stamp: String?)) -> Bool {
+        ledger.stamp == reconciler.plan.stamp && !reconciler.plan.tables.contains { table in
+            prunes(table) && !reconciler.prunes(of: table, owned: ledger.owned[table.name] ?? []).isEmpty
         }
-        changes.inserts = kept
-        return secrets
     }
 
-    private func writeChanges(_ changes: TableChanges, secrets: [Int: [Int: String]], ledger: [String: String]) throws {
-        let table = changes.table
-        let total = changes.inserts.count + changes.updates.count + changes.prunes.count
-        var done = 0
-        for batch in reconciler.insert(table, rows: changes.inserts, secrets: secrets) {
-            done += try executeBatch(batch, table: table, secrets: secrets)
-            options.progress?(table.name, done, total)
+    /// The changes of `rows` of a table (nil: all): found by comparing, or, when the
+    /// table is empty or yet to be `created`, all inserts.
+    func compare(_ table: TablePlan, rows: [Int]?, created: Bool, owned: Set<String>) throws -> TableChanges {
+        let prune = prunes(table)
+        if rows?.isEmpty == true { return reconciler.changes(of: table, results: [], owned: owned, prune: prune) }
+        if try created || fetch(reconciler.anyRow(table), table: table.name).isEmpty {
+            var changes = reconciler.changes(of: table, results: [], owned: owned, prune: prune)
+            changes.inserts = rows ?? Array(table.rows.indices)
+            return changes
         }
-        for update in changes.updates {
-            try execute(reconciler.update(table, update), table: table.name, key: table.rows[update.row].keyText)
-            done += 1
-        }
-        for key in changes.prunes {
-            for statement in reconciler.prune(table, keyText: key) { try execute(statement, table: table.name, key: key) }
-            done += 1
-        }
-        options.progress?(table.name, done, total)
-        // Owned: rows seedc inserted; in `update` tables every content row, since
-        // content wins there. Only hashes that changed are written.
-        let skipped = Set(changes.skipped.map(\.row))
-        let claimed = table.onConflict == .update ? table.rows.indices.filter { !skipped.contains($0) } : changes.inserts
-        let stale = claimed.filter { ledger[table.rows[$0].keyText] != table.rows[$0].valueHash }
-        for statement in reconciler.claim(table, rows: stale) { try execute(statement, table: Ledger.table) }
+        let results = try reconciler.compare(table, rows: rows).flatMap { try fetch($0, table: table.name) }
+        return reconciler.changes(of: table, results: results, owned: owned, prune: prune)
     }
 
-    /// Runs a batch insert; when the database refuses it, finds the row at fault by
-    /// retrying the batch's rows one by one inside a savepoint, and names it.
-    private func executeBatch(_ batch: (rows: [Int], statement: RenderedStatement), table: TablePlan, secrets: [Int: [Int: String]]) throws -> Int {
-        let savepoint = reconciler.savepoint
-        try connection.execute(savepoint.begin)
-        do {
-            let count = try connection.execute(batch.statement)
-            try connection.execute(savepoint.release)
-            return count
-        } catch let failure as DatabaseFailure {
-            try connection.execute(savepoint.rollback)
-            for row in batch.rows {
-                for single in reconciler.insert(table, rows: [row], secrets: secrets) {
-                    do {
-                        try connection.execute(single.statement)
-                    } catch let rowFailure as DatabaseFailure {
-                        throw Failure.rejected(table: table.name, key: table.rows[row].keyText, failure: rowFailure)
-                    }
-                }
-            }
-            throw Failure.rejected(table: table.name, key: nil, failure: failure)
+    /// Moves the inserts whose secrets' variables are unset to `skipped`.
+    func skipUnset(_ changes: inout TableChanges) {
+        changes.inserts = changes.inserts.filter { index in
+            let missing = Self.secrets(of: changes.table.rows[index]).map(\.variable).filter { (options.environment[$0] ?? "").isEmpty }
+            if missing.isEmpty { return true }
+            changes.skipped.append((index, missing))
+            return false
+        }
+    }
+
+    /// The secret cells of a row: column index and environment variable.
+    static func secrets(of row: PlannedRow) -> [(column: Int, variable: String)] {
+        row.cells.enumerated().compactMap { column, cell in
+            if case let .secret(env)? = cell { return (column, env) }
+            return nil
         }
     }
 
     @discardableResult
-    private func execute(_ statement: RenderedStatement, table: String, key: String? = nil) throws -> Int {
+    func execute(_ statement: RenderedStatement, table: String, key: String? = nil) throws -> Int {
         do {
             return try connection.execute(statement)
         } catch let failure as DatabaseFailure {
@@ -230,7 +189,7 @@ public struct Applier {
         }
     }
 
-    private func fetch(_ statement: RenderedStatement, table: String) throws -> [[String?]] {
+    func fetch(_ statement: RenderedStatement, table: String) throws -> [[String?]] {
         do {
             return try connection.fetch(statement)
         } catch let failure as DatabaseFailure {

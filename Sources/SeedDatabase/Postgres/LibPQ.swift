@@ -19,6 +19,9 @@ struct LibPQ: @unchecked Sendable {
     let setClientEncoding: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
     let execParams: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?,
                                     UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> OpaquePointer?
+    let prepare: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?) -> OpaquePointer?
+    let execPrepared: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32,
+                                      UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> OpaquePointer?
     let resultStatus: @convention(c) (OpaquePointer?) -> ExecStatusType
     let resultErrorField: @convention(c) (OpaquePointer?, Int32) -> UnsafeMutablePointer<CChar>?
     let ntuples: @convention(c) (OpaquePointer?) -> Int32
@@ -46,6 +49,8 @@ struct LibPQ: @unchecked Sendable {
         errorMessage = try symbol("PQerrorMessage")
         setClientEncoding = try symbol("PQsetClientEncoding")
         execParams = try symbol("PQexecParams")
+        prepare = try symbol("PQprepare")
+        execPrepared = try symbol("PQexecPrepared")
         resultStatus = try symbol("PQresultStatus")
         resultErrorField = try symbol("PQresultErrorField")
         ntuples = try symbol("PQntuples")

@@ -4,13 +4,20 @@ import SeedCompiler
 
 /// A PostgreSQL connection through libpq. The connection string goes to libpq as it
 /// is (`postgres://` and `postgresql://` URLs or `key=value` pairs, `sslmode` and the
-/// rest as libpq documents them). Arguments are sent as text and cast by the SQL to
-/// their column types; results come back as text. libpq is loaded on first use
+/// rest as libpq documents them). Arguments are sent as text (typed `text`, so a
+/// statement may leave some unused) and cast by the SQL to their column types; results
+/// come back as text. A statement text run a second time (a batch of a shape seen
+/// before) is prepared once and from then on only bound. libpq is loaded on first use
 /// (`LibPQ`).
 public final class PostgresConnection: DatabaseConnection {
     public let engine = DatabaseEngine.postgres
     private let connection: OpaquePointer
     private let pq: LibPQ
+    /// Prepared statements' names by text, and the texts run once so far.
+    private var prepared: [String: String] = [:]
+    private var seen: Set<String> = []
+    /// The type every argument is sent as: `text` (pg_type.oid 25).
+    private static let textType: Oid = 25
 
     public init(url: String) throws {
         let pq = try LibPQ.shared.get()
@@ -107,9 +114,29 @@ public final class PostgresConnection: DatabaseConnection {
     private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {
         let values: [UnsafeMutablePointer<CChar>?] = statement.arguments.map { Self.argument($0).map { strdup($0) } }
         defer { values.forEach { free($0) } }
+        let types = [Oid](repeating: Self.textType, count: values.count)
+        let name = values.isEmpty ? nil : try preparedName(statement.sql, types: types)
         let result = values.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
-            pq.execParams(connection, statement.sql, Int32(pointers.count), nil, pointers.baseAddress, nil, nil, 0)
+            if let name { return pq.execPrepared(connection, name, Int32(pointers.count), pointers.baseAddress, nil, nil, 0) }
+            return pq.execParams(connection, statement.sql, Int32(pointers.count), types, pointers.baseAddress, nil, nil, 0)
         }
+        return try check(result, read)
+    }
+
+    /// The name of the prepared statement for `sql`, prepared the second time it runs;
+    /// nil the first time.
+    private func preparedName(_ sql: String, types: [Oid]) throws -> String? {
+        if let name = prepared[sql] { return name }
+        guard !seen.insert(sql).inserted else { return nil }
+        let name = "seedc_\(prepared.count + 1)"
+        try check(pq.prepare(connection, name, sql, Int32(types.count), types)) { _ in }
+        seen.remove(sql)
+        prepared[sql] = name
+        return name
+    }
+
+    /// Reads a result, or throws the server's report.
+    private func check<T>(_ result: OpaquePointer?, _ read: (OpaquePointer) -> T) throws -> T {
         guard let result else { throw DatabaseFailure(message: Self.text(pq.errorMessage(connection))) }
         defer { pq.clear(result) }
         switch pq.resultStatus(result) {

@@ -1,0 +1,91 @@
+/// The statements `seedc apply` writes one table with: the set-based batches that
+/// `sqlite.sql`, `postgres.sql` and `seed_initial_data.py` run (`BatchStatements`),
+/// between the table's `KeySnapshot`, every value bound as a numbered parameter
+/// (SQLite `?NNN`, PostgreSQL `$n`). A batch's text depends only on its shape and size,
+/// so it is rendered once and full batches of a shape share it (and, in PostgreSQL,
+/// one prepared statement); per batch only the arguments are made.
+public struct TableWriter {
+    /// One statement of a batch and what it does.
+    public struct Write: Sendable {
+        public enum Effect: Sendable {
+            /// Inserts the missing rows: its change count is the rows inserted.
+            case insert
+            /// Restores differing columns: its change count is the rows updated.
+            case update
+            /// Keeps the ledger.
+            case claim
+        }
+
+        public var effect: Effect
+        public var statement: RenderedStatement
+    }
+
+    public let table: TablePlan
+    private let dialect: SQLDialect
+    /// Rendered statements (effect, text, arguments taken) by shape and size.
+    private var texts: [Shape: [(Write.Effect, String, Int)]] = [:]
+
+    private struct Shape: Hashable {
+        var values: [Int]
+        var now: [Int]
+        var rows: Int
+    }
+
+    public init(table: TablePlan, engine: DatabaseEngine) {
+        self.table = table
+        dialect = SQLDialect(engine: engine, parameters: .numbered)
+    }
+
+    /// Before the table's batches: its key snapshot.
+    public var createSnapshot: [RenderedStatement] { KeySnapshot.create(for: table).map(dialect.render) }
+
+    /// After the table's batches.
+    public var dropSnapshot: RenderedStatement { dialect.render(KeySnapshot.drop) }
+
+    /// `rows` (indexes into `table.rows`) in batches of rows that set the same columns,
+    /// in order, each within the parameter limits.
+    public func batches(_ rows: [Int]) -> [[Int]] {
+        BatchStatements.batches(rows, of: table, limit: BatchStatements.boundRowsPerBatch)
+    }
+
+    /// The statements of one batch (from `batches`), in run order. `secrets` gives the
+    /// value of a secret cell (its bcrypt hash) by row and column; a row with a secret
+    /// and no value is in the table already, so no insert ever writes its NULL.
+    public mutating func statements(for batch: [Int], secrets: [Int: [Int: String]] = [:]) -> [Write] {
+        let sample = table.rows[batch[0]]
+        let (set, now) = BatchStatements.shape(of: sample)
+        let shape = Shape(values: set, now: now, rows: batch.count)
+        let rendered = texts[shape] ?? render(sample: sample, set: set, rows: batch.count)
+        texts[shape] = rendered
+        var arguments: [Value] = []
+        arguments.reserveCapacity(batch.count * (set.count + 2))
+        for index in batch {
+            let row = table.rows[index]
+            for column in set {
+                switch row.cells[column] {
+                case let .value(value)?: arguments.append(value)
+                case .secret?: arguments.append(secrets[index]?[column].map(Value.text) ?? .null)
+                case .now?, nil: arguments.append(.null)
+                }
+            }
+            arguments.append(.text(row.keyText))
+            arguments.append(.text(row.valueHash))
+        }
+        return rendered.map { effect, sql, count in
+            Write(effect: effect, statement: RenderedStatement(sql: sql, arguments: Array(arguments.prefix(count))))
+        }
+    }
+
+    private func render(sample: PlannedRow, set: [Int], rows: Int) -> [(Write.Effect, String, Int)] {
+        // The time of applying is the database's clock, as in the scripts.
+        let values = BatchStatements.numbered(table, set: set, rows: rows) { _, storage in .now(storage) }
+        return BatchStatements.statements(for: table, sample: sample, rows: rows, values: values).map { kind, statement in
+            let effect: Write.Effect = switch kind {
+            case .insert: .insert
+            case .update: .update
+            case .claim: .claim
+            }
+            return (effect, dialect.statement(statement), BatchStatements.highestParameter(of: statement))
+        }
+    }
+}

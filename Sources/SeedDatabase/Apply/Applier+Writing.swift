@@ -1,0 +1,100 @@
+import SeedCompiler
+
+/// `seedc apply`: every table written by the set-based batches of `sqlite.sql`,
+/// `postgres.sql` and `seed_initial_data.py` (`TableWriter`), with values bound. Rows
+/// with passwords go through the same statements, their bcrypt hashes bound like any
+/// value; only the rows whose password must be written are compared first (to hash no
+/// more than is inserted), and the counts come from the statements themselves.
+extension Applier {
+    /// Applies the plan in one transaction: all of it, or nothing.
+    public func apply() throws -> Applied {
+        try connection.transaction { try write() }
+    }
+
+    private func write() throws -> Applied {
+        let plan = reconciler.plan
+        _ = try checkTables(create: true)
+        let ledger = try readLedger(create: true)
+        if isApplied(ledger) {
+            return Applied(tables: plan.tables.map { AppliedTable(table: $0.name) }, upToDate: true)
+        }
+        // Which rows with secrets are missing, and which of those cannot be inserted,
+        // is settled for every table before anything is written or hashed.
+        let pending = try plan.tables.map { table in
+            var changes = try compare(table, rows: table.rows.indices.filter { table.rows[$0].needsSecret }, created: false,
+                                      owned: ledger.owned[table.name] ?? [])
+            skipUnset(&changes)
+            return changes
+        }
+        let unset = pending.flatMap { changes in
+            changes.skipped.map { (table: changes.table.name, key: changes.table.rows[$0.row].keyText, variables: $0.variables) }
+        }
+        if options.strict, !unset.isEmpty { throw Failure.missingSecrets(unset) }
+        let tables = try pending.map(write)
+        if unset.isEmpty { try execute(reconciler.stampContent, table: Ledger.table) }
+        return Applied(tables: tables, upToDate: false)
+    }
+
+    /// Writes one table: its batches between its key snapshot, then its prunes.
+    /// `changes` holds the rows whose secrets are to be written (`inserts`) or cannot
+    /// be (`skipped`), and the prunes.
+    private func write(_ changes: TableChanges) throws -> AppliedTable {
+        let table = changes.table
+        var applied = AppliedTable(table: table.name)
+        applied.skipped = changes.skipped.map { (table.rows[$0.row].keyText, $0.variables) }
+        var secrets: [Int: [Int: String]] = [:]
+        for index in changes.inserts {
+            for (column, variable) in Self.secrets(of: table.rows[index]) {
+                secrets[index, default: [:]][column] = try options.hashPassword(options.environment[variable]!)
+            }
+        }
+        let skipped = Set(changes.skipped.map(\.row))
+        var writer = reconciler.writer(for: table)
+        let batches = writer.batches(table.rows.indices.filter { !skipped.contains($0) })
+        let total = table.rows.count - skipped.count + changes.prunes.count
+        var done = 0
+        if !batches.isEmpty {
+            for statement in writer.createSnapshot { try execute(statement, table: table.name) }
+            for batch in batches {
+                try write(batch, with: &writer, secrets: secrets, counts: &applied)
+                done += batch.count
+                options.progress?(table.name, done, total)
+            }
+            try execute(writer.dropSnapshot, table: table.name)
+        }
+        for key in changes.prunes {
+            for statement in reconciler.prune(table, keyText: key) { try execute(statement, table: table.name, key: key) }
+            applied.pruned += 1
+        }
+        options.progress?(table.name, total, total)
+        return applied
+    }
+
+    /// Runs a batch's statements, counting what they insert and update; when the
+    /// database refuses one, finds the row at fault by retrying the batch's rows one by
+    /// one inside a savepoint, and names it.
+    private func write(_ batch: [Int], with writer: inout TableWriter, secrets: [Int: [Int: String]], counts: inout AppliedTable) throws {
+        let table = writer.table
+        let savepoint = reconciler.savepoint
+        try connection.execute(savepoint.begin)
+        do {
+            for write in writer.statements(for: batch, secrets: secrets) {
+                let changed = try connection.execute(write.statement)
+                switch write.effect {
+                case .insert: counts.inserted += changed
+                case .update: counts.updated += changed
+                case .claim: break
+                }
+            }
+            try connection.execute(savepoint.release)
+        } catch let failure as DatabaseFailure {
+            try connection.execute(savepoint.rollback)
+            for row in batch {
+                for write in writer.statements(for: [row], secrets: secrets) {
+                    try execute(write.statement, table: table.name, key: table.rows[row].keyText)
+                }
+            }
+            throw Failure.rejected(table: table.name, key: nil, failure: failure)
+        }
+    }
+}
