@@ -170,6 +170,31 @@ def test_refused_row_rolls_everything_back(hub, database):
     assert dump(engine) == before, "a failed apply leaves the database as it was"
 
 
+def test_passwords_go_through_the_batches_and_are_written_once(hub, database):
+    """With `on_conflict: update`, a row with a password is restored like any other
+    through the same batch statements, but its password is written only on insert:
+    never compared, never hashed again."""
+    url, engine = database
+    edit(hub, "key: username\n      on_conflict: keep", "key: username\n      on_conflict: update")
+    seedc("build", "--root", hub)
+    os.environ["IM_OFFICER_PASSWORD"] = "another secret"
+    try:
+        assert "19 inserted, 0 updated, 0 pruned" in apply(hub, url).stdout
+        hashes = dict(rows(engine, "SELECT username, password_hash FROM users"))
+        assert bcrypt.checkpw(b"another secret", hashes["im.officer"].encode())
+        with engine.begin() as connection:
+            connection.execute(sqlalchemy.text("UPDATE users SET full_name = 'Edited in the app'"))
+        edit(hub, "full_name: IM Officer", "full_name: Information Officer", "records/users.yaml")
+        seedc("build", "--root", hub)
+        os.environ["IM_OFFICER_PASSWORD"] = "changed since"
+        assert "0 inserted, 2 updated, 0 pruned" in apply(hub, url).stdout
+        assert dict(rows(engine, "SELECT username, full_name FROM users")) == {
+            "admin": "System Administrator", "im.officer": "Information Officer"}
+        assert dict(rows(engine, "SELECT username, password_hash FROM users")) == hashes
+    finally:
+        del os.environ["IM_OFFICER_PASSWORD"]
+
+
 def test_missing_tables(hub, tmp_path):
     path = tmp_path / "fresh.db"
     failed = apply(hub, "sqlite:%s" % path, check=False)

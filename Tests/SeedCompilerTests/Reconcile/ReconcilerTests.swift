@@ -83,29 +83,42 @@ final class ReconcilerTests: XCTestCase {
         """)
     }
 
-    func testInsertsBatchByShapeAndTakeHashedSecrets() throws {
+    func testApplyBindsHashedSecretsInTheScriptsBatches() throws {
         let plan = try plan()
         let users = try XCTUnwrap(plan.tables.first { $0.name == "users" })
-        let batches = Reconciler(plan: plan, engine: .sqlite).insert(users, rows: [0], secrets: [0: [1: "$2b$12$hash"]])
-        XCTAssertEqual(batches.map(\.rows), [[0]])
-        XCTAssertEqual(batches[0].statement.sql, "INSERT INTO \"users\" (\"username\", \"password_hash\") VALUES (?, ?)")
-        XCTAssertEqual(batches[0].statement.arguments, [.text("admin"), .text("$2b$12$hash")])
+        var writer = Reconciler(plan: plan, engine: .sqlite).writer(for: users)
+        XCTAssertEqual(writer.batches([0]), [[0]])
+        let writes = writer.statements(for: [0], secrets: [0: [1: "$2b$12$hash"]])
+        XCTAssertEqual(writes.map(\.effect), [.claim, .insert])
+        XCTAssertEqual(writes[1].statement.sql, """
+        WITH "v" ("username", "password_hash") AS (VALUES
+          (?1, ?2))
+        INSERT INTO "users" ("username", "password_hash") SELECT "v"."username", "v"."password_hash" FROM "v" LEFT JOIN "seedc_keys" ON "seedc_keys"."username" = "v"."username" WHERE "seedc_keys"."username" IS NULL
+        """)
+        XCTAssertEqual(writes[1].statement.arguments, [.text("admin"), .text("$2b$12$hash")])
+        // The claim binds the key, the ledger key and the hash: every argument.
+        XCTAssertEqual(writes[0].statement.arguments, [.text("admin"), .text("$2b$12$hash"), .text("admin"), .text(users.rows[0].valueHash)])
         XCTAssertEqual(ChangeReport.text([{ var c = TableChanges(table: users); c.inserts = [0]; return c }()]),
                        "users:\n  + \"admin\" (password <from env ADMIN_PASSWORD>)\n1 to insert, 0 to update, 0 to prune\n")
     }
 
-    func testLedgerClaimsOnlyChangedHashes() throws {
+    func testASecretIsNeverComparedOrRestored() throws {
+        var users = try XCTUnwrap(plan().tables.first { $0.name == "users" })
+        users.onConflict = .update
+        var writer = TableWriter(table: users, engine: .sqlite)
+        XCTAssertEqual(writer.statements(for: [0]).map(\.effect), [.insert, .claim])
+    }
+
+    func testBatchesOfAShapeShareOneTextAndPostgreSQLBindsDollarNumbers() throws {
         let plan = try plan()
         let groups = try XCTUnwrap(plan.tables.first { $0.name == "groups" })
-        let claim = Reconciler(plan: plan, engine: .sqlite).claim(groups, rows: [0, 1])
-        XCTAssertEqual(claim.count, 1)
-        XCTAssertEqual(claim[0].sql, """
-        INSERT INTO "seedc_ledger" ("table_name", "natural_key", "value_hash") VALUES (?, ?, ?), (?, ?, ?) \
-        ON CONFLICT ("table_name", "natural_key") DO UPDATE SET "value_hash" = excluded."value_hash" \
-        WHERE "seedc_ledger"."value_hash" IS NOT excluded."value_hash"
-        """)
-        XCTAssertEqual(claim[0].arguments[0...1], [.text("groups"), .text("https://a.example/1")])
-        XCTAssertNotEqual(groups.rows[0].valueHash, groups.rows[1].valueHash)
+        var writer = Reconciler(plan: plan, engine: .postgres).writer(for: groups)
+        let first = writer.statements(for: [0])
+        XCTAssertEqual(first.map(\.effect), [.insert, .update, .claim])
+        XCTAssertEqual(writer.statements(for: [0]).map(\.statement.sql), first.map(\.statement.sql))
+        XCTAssertTrue(first[0].statement.sql.contains("(CAST($1 AS text), CAST($2 AS text), CAST($3 AS boolean))"), first[0].statement.sql)
+        // Rows 0 and 1 set different columns: one batch each.
+        XCTAssertEqual(writer.batches([0, 1]), [[0], [1]])
     }
 
     func testCompositeKeysInTheLedgerAreJSONArrays() {
