@@ -57,19 +57,32 @@ enum BatchStatements {
             columns: key + [keyColumn, hashColumn], rows: claimRows,
             body: .claim(owner: name, key: key, keyColumn: keyColumn, hashColumn: hashColumn, onlyMissing: table.onConflict == .keep))
         guard table.onConflict == .update else { return [(.claim, claim), (.insert, insert)] }
-        // Compared and restored: content values outside the key. A secret is written
-        // only when its row is inserted.
-        let keys = Set(table.keyIndexes)
-        let compared = zip(set, typed).filter { index, _ in
-            if keys.contains(index) { return false }
-            if case .value? = sample.cells[index] { return true }
-            return false
-        }.map(\.1)
+        let restored = compared(table, sample)
+        let compared = zip(set, typed).filter { restored.contains($0.0) }.map(\.1)
         guard !compared.isEmpty else { return [(.insert, insert), (.claim, claim)] }
-        let touch = table.columns.filter { column in column.touchOnUpdate && !compared.contains { $0.name.name == column.name } }
-            .map { SQLStatement.Assignment(column: SQLIdentifier($0.name), value: values.now($0.storage)) }
+        let touch = touched(table, besides: restored)
+            .map { SQLStatement.Assignment(column: SQLIdentifier(table.columns[$0].name), value: values.now(table.columns[$0].storage)) }
         let update = SQLStatement.withRows(columns: columns, rows: batch, body: .updateDiffering(table: name, set: compared, touch: touch, key: key))
         return [(.insert, insert), (.update, update), (.claim, claim)]
+    }
+
+    /// Columns compared with the database and restored, in `on_conflict: update`
+    /// tables: set to a content value, outside the key. `now` and secrets are written
+    /// only when a row is inserted. The same for apply, plan, the scripts and the module.
+    static func compared(_ table: TablePlan, _ row: PlannedRow) -> [Int] {
+        guard table.onConflict == .update else { return [] }
+        let key = Set(table.keyIndexes)
+        return row.cells.indices.filter { index in
+            if key.contains(index) { return false }
+            if case .value? = row.cells[index] { return true }
+            return false
+        }
+    }
+
+    /// `on_update: now` columns an update of the `compared` columns sets to the time of
+    /// applying (those not restored from content).
+    static func touched(_ table: TablePlan, besides compared: [Int]) -> [Int] {
+        table.columns.indices.filter { table.columns[$0].touchOnUpdate && !compared.contains($0) }
     }
 
     /// Rows per statement and values bound per statement, below SQLite's 32,766

@@ -19,7 +19,7 @@ enum StatementBuilder {
 
     static func statements(for row: PlannedRow, in table: TablePlan, binding: Binding) -> RowStatements {
         let name = SQLIdentifier(table.name)
-        let keys = Set(table.keyIndexes)
+        let restored = BatchStatements.compared(table, row)
         var values: [SQLStatement.Assignment] = []
         var compared: [SQLStatement.Assignment] = []
         var insertable = true
@@ -32,14 +32,14 @@ enum StatementBuilder {
             }
             let assignment = SQLStatement.Assignment(column: SQLIdentifier(column.name), value: expression)
             values.append(assignment)
-            if case .value = cell, !keys.contains(index) { compared.append(assignment) }
+            if restored.contains(index) { compared.append(assignment) }
         }
         let match = table.keyIndexes.compactMap { index in values.first { $0.column.name == table.columns[index].name } }
 
         var update: SQLStatement?
-        if table.onConflict == .update, !compared.isEmpty {
-            let touched = table.columns.filter { column in column.touchOnUpdate && !compared.contains { $0.column.name == column.name } }
-                .map { SQLStatement.Assignment(column: SQLIdentifier($0.name), value: now($0.storage, binding: binding)) }
+        if !compared.isEmpty {
+            let touched = BatchStatements.touched(table, besides: restored)
+                .map { SQLStatement.Assignment(column: SQLIdentifier(table.columns[$0].name), value: now(table.columns[$0].storage, binding: binding)) }
             update = .updateIfDifferent(table: name, set: compared + touched, match: match, compare: compared)
         }
         let ledger: [SQLExpression] = switch binding {

@@ -52,8 +52,8 @@ public struct Reconciler: Sendable {
     /// batches of rows that set the same columns. Read the results with
     /// `changes(of:results:)`.
     public func compare(_ table: TablePlan, rows: [Int]? = nil) -> [RenderedStatement] {
-        batches(rows ?? Array(table.rows.indices), of: table) { comparedColumns(table, $0) + table.keyIndexes }.map { batch in
-            let shape = comparedColumns(table, table.rows[batch[0]])
+        batches(rows ?? Array(table.rows.indices), of: table) { BatchStatements.compared(table, $0) + table.keyIndexes }.map { batch in
+            let shape = BatchStatements.compared(table, table.rows[batch[0]])
             let key = table.keyIndexes
             let source = [Self.ordinalColumn] + (key + shape).map { SQLIdentifier(table.columns[$0].name) }
             let rows = batch.map { index in
@@ -78,7 +78,7 @@ public struct Reconciler: Sendable {
                 changes.inserts.append(ordinal)
                 continue
             }
-            let shape = comparedColumns(table, table.rows[ordinal])
+            let shape = BatchStatements.compared(table, table.rows[ordinal])
             let differing = shape.enumerated().compactMap { offset, column -> TableChanges.ColumnChange? in
                 let flag = 2 + offset * 2
                 guard flag + 1 < result.count, result[flag] == "1" else { return nil }
@@ -96,18 +96,6 @@ public struct Reconciler: Sendable {
     /// left the content, sorted: what pruning deletes.
     public func prunes(of table: TablePlan, owned: Set<String>) -> [String] {
         owned.subtracting(table.rows.map(\.keyText)).sorted()
-    }
-
-    /// Columns compared with the database: set to a content value, not part of the key,
-    /// in `update` tables. `now` and secrets are written only when a row is inserted.
-    private func comparedColumns(_ table: TablePlan, _ row: PlannedRow) -> [Int] {
-        guard table.onConflict == .update else { return [] }
-        let key = Set(table.keyIndexes)
-        return row.cells.indices.filter { index in
-            if key.contains(index) { return false }
-            if case .value? = row.cells[index] { return true }
-            return false
-        }
     }
 
     // MARK: Writing
