@@ -8,8 +8,9 @@ public final class SQLiteConnection: DatabaseConnection {
     public let engine = DatabaseEngine.sqlite
     public let path: String
     private let queue: DatabaseQueue
-    /// The open handle while `transaction` runs.
+    /// The open handle while `transaction` runs, and its statements with arguments.
     private var current: Database?
+    private var bound: BoundStatements?
 
     /// Opens (and with `create`, creates) the database file at `path`.
     public init(path: String, create: Bool) throws {
@@ -31,7 +32,12 @@ public final class SQLiteConnection: DatabaseConnection {
         do {
             return try queue.inDatabase { db in
                 current = db
-                defer { current = nil }
+                bound = BoundStatements(db)
+                defer {
+                    bound?.finalize()
+                    bound = nil
+                    current = nil
+                }
                 // The statements SQLDialect renders for every writer (BEGIN IMMEDIATE).
                 for statement in TransactionStatements.begin(engine) { try db.execute(sql: statement.sql) }
                 do {
@@ -61,6 +67,7 @@ public final class SQLiteConnection: DatabaseConnection {
     @discardableResult
     public func execute(_ statement: RenderedStatement) throws -> Int {
         try run { db in
+            if let bound, !statement.arguments.isEmpty { return try bound.execute(statement) }
             try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement))
             return db.changesCount
         }
