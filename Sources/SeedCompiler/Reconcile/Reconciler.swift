@@ -113,9 +113,9 @@ public struct Reconciler: Sendable {
     /// module write.
     public var stampContent: RenderedStatement { dialect.render(StatementBuilder.stamp(plan.stamp)) }
 
-    /// The writer of a table's batches.
-    public func writer(for table: TablePlan) -> TableWriter {
-        TableWriter(table: table, engine: engine)
+    /// The writer of a table's batches; `fresh` when the table is empty.
+    public func writer(for table: TablePlan, fresh: Bool) -> TableWriter {
+        TableWriter(table: table, engine: engine, fresh: fresh)
     }
 
     /// Statements around a batch that may fail, so its rows can be retried one by one

@@ -21,6 +21,10 @@ public struct TableWriter {
     }
 
     public let table: TablePlan
+    /// The table was empty when its batches began: it then holds only rows this apply
+    /// inserts, with the content's values, so there is nothing to restore and the
+    /// update statements are left out (in PostgreSQL each would scan the whole table).
+    public let fresh: Bool
     private let dialect: SQLDialect
     /// Rendered statements (effect, text, arguments taken) by shape and size.
     private var texts: [Shape: [(Write.Effect, String, Int)]] = [:]
@@ -31,8 +35,9 @@ public struct TableWriter {
         var rows: Int
     }
 
-    public init(table: TablePlan, engine: DatabaseEngine) {
+    public init(table: TablePlan, engine: DatabaseEngine, fresh: Bool = false) {
         self.table = table
+        self.fresh = fresh
         dialect = SQLDialect(engine: engine, parameters: .numbered)
     }
 
@@ -71,7 +76,7 @@ public struct TableWriter {
             arguments.append(.text(row.keyText))
             arguments.append(.text(row.valueHash))
         }
-        return rendered.map { effect, sql, count in
+        return rendered.filter { !fresh || $0.0 != .update }.map { effect, sql, count in
             Write(effect: effect, statement: RenderedStatement(sql: sql, arguments: Array(arguments.prefix(count))))
         }
     }

@@ -21,24 +21,25 @@ extension Applier {
         // Which rows with secrets are missing, and which of those cannot be inserted,
         // is settled for every table before anything is written or hashed.
         let pending = try plan.tables.map { table in
-            var changes = try compare(table, rows: table.rows.indices.filter { table.rows[$0].needsSecret }, created: false,
+            let empty = try fetch(reconciler.anyRow(table), table: table.name).isEmpty
+            var changes = try compare(table, rows: table.rows.indices.filter { table.rows[$0].needsSecret }, empty: empty,
                                       owned: ledger.owned[table.name] ?? [])
             skipUnset(&changes)
-            return changes
+            return (changes, empty)
         }
-        let unset = pending.flatMap { changes in
+        let unset = pending.flatMap { changes, _ in
             changes.skipped.map { (table: changes.table.name, key: changes.table.rows[$0.row].keyText, variables: $0.variables) }
         }
         if options.strict, !unset.isEmpty { throw Failure.missingSecrets(unset) }
-        let tables = try pending.map(write)
+        let tables = try pending.map { try write($0, empty: $1) }
         if unset.isEmpty { try execute(reconciler.stampContent, table: Ledger.table) }
         return Applied(tables: tables, upToDate: false)
     }
 
     /// Writes one table: its batches between its key snapshot, then its prunes.
     /// `changes` holds the rows whose secrets are to be written (`inserts`) or cannot
-    /// be (`skipped`), and the prunes.
-    private func write(_ changes: TableChanges) throws -> AppliedTable {
+    /// be (`skipped`), and the prunes; `empty`, whether the table has no row yet.
+    private func write(_ changes: TableChanges, empty: Bool) throws -> AppliedTable {
         let table = changes.table
         var applied = AppliedTable(table: table.name)
         applied.skipped = changes.skipped.map { (table.rows[$0.row].keyText, $0.variables) }
@@ -49,7 +50,7 @@ extension Applier {
             }
         }
         let skipped = Set(changes.skipped.map(\.row))
-        var writer = reconciler.writer(for: table)
+        var writer = reconciler.writer(for: table, fresh: empty)
         let batches = writer.batches(table.rows.indices.filter { !skipped.contains($0) })
         let total = table.rows.count - skipped.count + changes.prunes.count
         var done = 0

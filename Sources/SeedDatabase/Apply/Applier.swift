@@ -88,7 +88,7 @@ public struct Applier {
             return Outcome(changes: plan.tables.map { TableChanges(table: $0) }, upToDate: true)
         }
         let changes = try plan.tables.map { table in
-            var changes = try compare(table, rows: nil, created: missing.contains(table.name), owned: ledger.owned[table.name] ?? [])
+            var changes = try compare(table, rows: nil, empty: missing.contains(table.name), owned: ledger.owned[table.name] ?? [])
             skipUnset(&changes)
             return changes
         }
@@ -149,11 +149,11 @@ public struct Applier {
     }
 
     /// The changes of `rows` of a table (nil: all): found by comparing, or, when the
-    /// table is empty or yet to be `created`, all inserts.
-    func compare(_ table: TablePlan, rows: [Int]?, created: Bool, owned: Set<String>) throws -> TableChanges {
+    /// table is known to be `empty` (or yet to be created) or found so, all inserts.
+    func compare(_ table: TablePlan, rows: [Int]?, empty: Bool, owned: Set<String>) throws -> TableChanges {
         let prune = prunes(table)
         if rows?.isEmpty == true { return reconciler.changes(of: table, results: [], owned: owned, prune: prune) }
-        if try created || fetch(reconciler.anyRow(table), table: table.name).isEmpty {
+        if try empty || fetch(reconciler.anyRow(table), table: table.name).isEmpty {
             var changes = reconciler.changes(of: table, results: [], owned: owned, prune: prune)
             changes.inserts = rows ?? Array(table.rows.indices)
             return changes

@@ -112,13 +112,23 @@ public final class PostgresConnection: DatabaseConnection {
     /// Runs a statement with its arguments as text and reads the result, or throws
     /// the server's report.
     private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {
-        let values: [UnsafeMutablePointer<CChar>?] = statement.arguments.map { Self.argument($0).map { strdup($0) } }
-        defer { values.forEach { free($0) } }
-        let types = [Oid](repeating: Self.textType, count: values.count)
-        let name = values.isEmpty ? nil : try preparedName(statement.sql, types: types)
-        let result = values.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
-            if let name { return pq.execPrepared(connection, name, Int32(pointers.count), pointers.baseAddress, nil, nil, 0) }
-            return pq.execParams(connection, statement.sql, Int32(pointers.count), types, pointers.baseAddress, nil, nil, 0)
+        // Every value's text, NUL-terminated, in one buffer (a batch binds thousands).
+        var bytes: [CChar] = []
+        let offsets = statement.arguments.map { value -> Int? in
+            guard let text = Self.argument(value) else { return nil }
+            defer {
+                bytes.append(contentsOf: text.utf8.lazy.map { CChar(bitPattern: $0) })
+                bytes.append(0)
+            }
+            return bytes.count
+        }
+        let types = [Oid](repeating: Self.textType, count: offsets.count)
+        let name = offsets.isEmpty ? nil : try preparedName(statement.sql, types: types)
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            offsets.map { offset in offset.map { UnsafePointer(buffer.baseAddress! + $0) } }.withUnsafeBufferPointer { pointers in
+                if let name { return pq.execPrepared(connection, name, Int32(pointers.count), pointers.baseAddress, nil, nil, 0) }
+                return pq.execParams(connection, statement.sql, Int32(pointers.count), types, pointers.baseAddress, nil, nil, 0)
+            }
         }
         return try check(result, read)
     }

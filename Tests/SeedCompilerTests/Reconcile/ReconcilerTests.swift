@@ -86,7 +86,7 @@ final class ReconcilerTests: XCTestCase {
     func testApplyBindsHashedSecretsInTheScriptsBatches() throws {
         let plan = try plan()
         let users = try XCTUnwrap(plan.tables.first { $0.name == "users" })
-        var writer = Reconciler(plan: plan, engine: .sqlite).writer(for: users)
+        var writer = Reconciler(plan: plan, engine: .sqlite).writer(for: users, fresh: false)
         XCTAssertEqual(writer.batches([0]), [[0]])
         let writes = writer.statements(for: [0], secrets: [0: [1: "$2b$12$hash"]])
         XCTAssertEqual(writes.map(\.effect), [.claim, .insert])
@@ -112,13 +112,16 @@ final class ReconcilerTests: XCTestCase {
     func testBatchesOfAShapeShareOneTextAndPostgreSQLBindsDollarNumbers() throws {
         let plan = try plan()
         let groups = try XCTUnwrap(plan.tables.first { $0.name == "groups" })
-        var writer = Reconciler(plan: plan, engine: .postgres).writer(for: groups)
+        var writer = Reconciler(plan: plan, engine: .postgres).writer(for: groups, fresh: false)
         let first = writer.statements(for: [0])
         XCTAssertEqual(first.map(\.effect), [.insert, .update, .claim])
         XCTAssertEqual(writer.statements(for: [0]).map(\.statement.sql), first.map(\.statement.sql))
         XCTAssertTrue(first[0].statement.sql.contains("(CAST($1 AS text), CAST($2 AS text), CAST($3 AS boolean))"), first[0].statement.sql)
         // Rows 0 and 1 set different columns: one batch each.
         XCTAssertEqual(writer.batches([0, 1]), [[0], [1]])
+        // An empty table has nothing to restore.
+        var fresh = Reconciler(plan: plan, engine: .postgres).writer(for: groups, fresh: true)
+        XCTAssertEqual(fresh.statements(for: [0]).map(\.effect), [.insert, .claim])
     }
 
     func testCompositeKeysInTheLedgerAreJSONArrays() {
