@@ -3,6 +3,10 @@ import CYAML
 /// Builds nodes from libyaml events with an explicit stack (no recursion, so depth is
 /// bounded by `YAMLLimits` and not by the call stack), resolves aliases and checks
 /// mapping keys.
+///
+/// With a `recordPath`, the items of every list at `path.table` (the records) are not
+/// kept in the tree: each is handed out as a `DetachedRecord` once complete, so a
+/// file of records never exists as one tree. The lists stay, empty but with their span.
 struct NodeBuilder {
     private enum Frame {
         case sequence(items: [YAMLNode])
@@ -17,23 +21,31 @@ struct NodeBuilder {
         /// Nodes in this collection so far, aliases expanded, itself included (what an
         /// alias of it brings in).
         var size: Int
+        /// Items handed out as records (a list of records only).
+        var detached = 0
     }
 
     let file: String
     let lineOffset: Int
     let limits: YAMLLimits
+    /// The mapping keys leading to the tables of records (`[]`: the document is
+    /// `{table: [records]}`; `["seed", "records"]`: content.yaml), or nil to keep all.
+    let recordPath: [String]?
     var documents: [YAMLNode] = []
     var diagnostics: [Diagnostic] = []
+    /// Records completed since the caller last took them.
+    var records: [DetachedRecord] = []
     private var stack: [Open] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var root: YAMLNode?
     /// Nodes brought in by aliases in this document so far.
     private var expanded = 0
 
-    init(file: String, lineOffset: Int, limits: YAMLLimits) {
+    init(file: String, lineOffset: Int, limits: YAMLLimits, recordPath: [String]? = nil) {
         self.file = file
         self.lineOffset = lineOffset
         self.limits = limits
+        self.recordPath = recordPath
     }
 
     /// Handles one event; false when loading must stop (a limit was reached).
@@ -110,6 +122,9 @@ struct NodeBuilder {
         // Each case first empties the frame so the array it holds is uniquely
         // referenced and grows in place (no copy per element).
         switch parent.frame {
+        case .sequence where isRecordList():
+            records.append(DetachedRecord(document: documents.count, table: tableKey, index: parent.detached, node: node))
+            parent.detached += 1
         case .sequence(var items):
             parent.frame = .sequence(items: [])
             items.append(node)
@@ -126,6 +141,22 @@ struct NodeBuilder {
         }
         stack.append(parent)
         return true
+    }
+
+    /// Whether the list just popped off the stack holds records: the open mappings
+    /// below it are at `recordPath`'s keys, then a table's.
+    private func isRecordList() -> Bool {
+        guard let path = recordPath, stack.count == path.count + 1, tableKey != nil else { return false }
+        for (frame, name) in zip(stack, path) {
+            guard case let .mapping(_, key?) = frame.frame, key.scalar == name else { return false }
+        }
+        return true
+    }
+
+    /// The key of the innermost open mapping: the table of a record list.
+    private var tableKey: YAMLNode? {
+        if case let .mapping(_, key?) = stack.last?.frame { return key }
+        return nil
     }
 
     /// Adds the nodes an alias brings in (its anchor's, nested aliases expanded) to the
@@ -170,4 +201,16 @@ struct NodeBuilder {
         default: .plain
         }
     }
+}
+
+/// One record of a list of records, handed out by `NodeBuilder` as soon as it is
+/// complete instead of being kept in the tree.
+struct DetachedRecord {
+    /// The document of the stream it is in (0 for the first).
+    var document: Int
+    /// The key naming the table (a scalar unless the content is broken).
+    var table: YAMLNode?
+    /// Its position in the table's list.
+    var index: Int
+    var node: YAMLNode
 }

@@ -7,17 +7,30 @@ public enum YAMLLoader {
     /// the first syntax error or limit; documents completed before it are returned.
     /// - Parameter lineOffset: added to every reported line (front matter in a .md file).
     public static func loadStream(_ bytes: [UInt8], file: String, lineOffset: Int = 0, limits: YAMLLimits = .default) -> (documents: [YAMLNode], diagnostics: [Diagnostic]) {
-        var builder = NodeBuilder(file: file, lineOffset: lineOffset, limits: limits)
-        let parser = YAMLParser(bytes)
-        while true {
-            guard var event = parser.next() else {
-                builder.diagnostics.append(LoaderFailure.diagnostic(parser.failure, bytes: bytes, file: file, lineOffset: lineOffset))
-                break
+        load(bytes, file: file, lineOffset: lineOffset, limits: limits, recordPath: nil) { _ in }
+    }
+
+    /// Like `loadStream`, but the records (the items of the lists at `recordPath.table`)
+    /// are handed to `record` one at a time as they complete and are not kept in the
+    /// documents, whose record lists are left empty. Records of a document that turns
+    /// out to be broken may have been handed out before the error.
+    static func load(_ bytes: [UInt8], file: String, lineOffset: Int = 0, limits: YAMLLimits = .default, recordPath: [String]?, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic]) {
+        var builder = NodeBuilder(file: file, lineOffset: lineOffset, limits: limits, recordPath: recordPath)
+        YAMLParser.parse(bytes) { parser in
+            while true {
+                guard var event = parser.next() else {
+                    builder.diagnostics.append(LoaderFailure.diagnostic(parser.failure, bytes: bytes, file: file, lineOffset: lineOffset))
+                    break
+                }
+                let done = event.type == YAML_STREAM_END_EVENT
+                let ok = builder.handle(&event)
+                yaml_event_delete(&event)
+                if !builder.records.isEmpty {
+                    builder.records.forEach(record)
+                    builder.records.removeAll(keepingCapacity: true)
+                }
+                if done || !ok { break }
             }
-            let done = event.type == YAML_STREAM_END_EVENT
-            let ok = builder.handle(&event)
-            yaml_event_delete(&event)
-            if done || !ok { break }
         }
         return (builder.documents, builder.diagnostics)
     }

@@ -59,9 +59,7 @@ public struct PlannedRow: Sendable {
 
     /// The natural key as the ledger keeps it: the value of a one-column key, or a
     /// JSON array of the values.
-    public var keyText: String {
-        key.count == 1 ? key[0] : "[" + key.map(JSONText.quoted).joined(separator: ",") + "]"
-    }
+    public var keyText: String { Record.keyText(key) }
 
     /// True when inserting needs a secret from the environment.
     public var needsSecret: Bool {

@@ -30,4 +30,20 @@ public struct Record: Sendable {
     var title: String {
         key.isEmpty || label.hasSuffix(".md") ? label : "\(label) (\(key.joined(separator: ", ")))"
     }
+
+    /// The natural key as the ledger keeps it (`keyText(_:)`).
+    var keyText: String { Self.keyText(key) }
+
+    /// The natural key as the ledger keeps it: the value of a one-column key, or a JSON
+    /// array of the values.
+    public static func keyText(_ key: [String]) -> String {
+        key.count == 1 ? key[0] : "[" + key.map(JSONText.quoted).joined(separator: ",") + "]"
+    }
+
+    /// A field's value as a plain string, for keys, references and routes; nil for
+    /// `now` and secrets.
+    static func text(_ value: FieldValue) -> String? {
+        if case let .value(v) = value { return v.text }
+        return nil
+    }
 }

@@ -74,7 +74,7 @@ struct RecordBuilder {
                 }
             }
         }
-        let typedKey = table.key.compactMap { record.values[$0].flatMap(RecordSetChecker.text) }
+        let typedKey = table.key.compactMap { record.values[$0].flatMap(Record.text) }
         record.key = typedKey.count == table.key.count ? typedKey : []
         return record
     }
