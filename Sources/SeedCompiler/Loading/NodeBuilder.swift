@@ -173,15 +173,27 @@ struct NodeBuilder {
     /// Duplicate keys are reported at the second occurrence, with a note at the first.
     private mutating func checkKeys(_ pairs: [YAMLPair]) {
         guard pairs.count > 1 else { return }
+        // A record's few keys are compared pairwise: cheaper than hashing each one.
+        if pairs.count <= 32 {
+            for (index, pair) in pairs.enumerated().dropFirst() {
+                guard let key = pair.key.scalar, let earlier = pairs[..<index].first(where: { $0.key.scalar == key }) else { continue }
+                duplicateKey(key, at: pair.key.location, first: earlier.key.location)
+            }
+            return
+        }
         var first: [String: SourceLocation] = [:]
         for pair in pairs {
             guard let key = pair.key.scalar else { continue }
             if let earlier = first[key] {
-                diagnostics.append(.error(.duplicateKey, "duplicate key \"\(key)\" in this mapping", at: pair.key.location, notes: [.note("first defined here", at: earlier)]))
+                duplicateKey(key, at: pair.key.location, first: earlier)
             } else {
                 first[key] = pair.key.location
             }
         }
+    }
+
+    private mutating func duplicateKey(_ key: String, at location: SourceLocation, first: SourceLocation) {
+        diagnostics.append(.error(.duplicateKey, "duplicate key \"\(key)\" in this mapping", at: location, notes: [.note("first defined here", at: first)]))
     }
 
     private func position(_ mark: yaml_mark_t) -> SourcePosition {

@@ -18,7 +18,7 @@ struct RecordStream {
         planner = Planner(schema: schema)
         records = RecordSetChecker(schema: schema)
         links = LinkChecker(schema: schema, root: document.root)
-        values = ColumnValues(records.referencedColumns + links.routeColumns)
+        values = ColumnValues(records.referencedColumns + links.routeColumns, schema: schema)
     }
 
     /// A record of `seed.records` or an include file.

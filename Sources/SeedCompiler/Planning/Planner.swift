@@ -5,6 +5,8 @@
 struct Planner {
     private struct Table {
         var schema: TableSchema
+        /// The positions of the seeded columns among the declared ones.
+        var seeded: [Int]
         var plan: TablePlan
     }
 
@@ -23,7 +25,7 @@ struct Planner {
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
                                  columns: table.seededColumns.map(planned), rows: [],
                                  appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
-            return Table(schema: table, plan: plan)
+            return Table(schema: table, seeded: table.columns.indices.filter { !table.columns[$0].appOwned }, plan: plan)
         }
         index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.schema.name, $0) })
         database = schema.database
@@ -31,9 +33,8 @@ struct Planner {
 
     mutating func add(_ record: Record) {
         guard let position = index[record.table] else { return }
-        let columns = tables[position].plan.columns
-        let cells = columns.map { record.values[$0.name] }
-        tables[position].plan.rows.append(PlannedRow(key: record.key, cells: cells, columns: columns))
+        let cells = tables[position].seeded.map { record.values[$0] }
+        tables[position].plan.rows.append(PlannedRow(key: record.key, cells: cells, columns: tables[position].plan.columns))
     }
 
     /// The plan of every record added (sorted in place, not copied).

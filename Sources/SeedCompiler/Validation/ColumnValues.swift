@@ -7,21 +7,22 @@ struct ColumnValues {
         var column: String
     }
 
-    /// The watched columns of each table.
-    private var watched: [String: [String]] = [:]
+    /// The watched columns of each table, with their positions in it.
+    private var watched: [String: [(position: Int, column: Column)]] = [:]
     private var values: [Column: Set<String>] = [:]
 
-    init(_ columns: [Column]) {
+    init(_ columns: [Column], schema: Schema) {
         for column in Set(columns) {
-            watched[column.table, default: []].append(column.column)
+            guard let position = schema.table(column.table)?.columns.firstIndex(where: { $0.name == column.column }) else { continue }
+            watched[column.table, default: []].append((position, column))
             values[column] = []
         }
     }
 
     mutating func add(_ record: Record) {
-        for column in watched[record.table] ?? [] {
-            if let value = record.values[column].flatMap(Record.text) {
-                values[Column(table: record.table, column: column)]!.insert(value)
+        for (position, column) in watched[record.table] ?? [] {
+            if let value = record.values[position].flatMap(Record.text) {
+                values[column]!.insert(value)
             }
         }
     }

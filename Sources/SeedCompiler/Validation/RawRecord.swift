@@ -16,13 +16,16 @@ struct RawRecord {
     var implicitFields: Set<String> = []
 }
 
-/// A validated record: typed values by column name, for the columns it sets.
+/// A validated record: typed values by the position of their column in the table's
+/// declaration.
 public struct Record: Sendable {
     public var table: String
     public var label: String
     public var location: SourceLocation
-    public var values: [String: FieldValue]
-    public var locations: [String: SourceLocation]
+    /// One per declared column; nil where the record leaves the column alone.
+    public var values: [FieldValue?]
+    /// Where each value is written (for an html column, the markdown it is made from).
+    public var locations: [SourceLocation?]
     /// The natural key's values, in key order, as text.
     public var key: [String]
 

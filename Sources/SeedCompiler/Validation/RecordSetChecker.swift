@@ -5,6 +5,8 @@
 struct RecordSetChecker {
     private struct Reference {
         var column: String
+        /// The column's position in its table.
+        var position: Int
         var target: ColumnValues.Column
     }
 
@@ -25,10 +27,10 @@ struct RecordSetChecker {
     init(schema: Schema) {
         var references: [String: [Reference]] = [:]
         for table in schema.tables {
-            for column in table.columns {
+            for (position, column) in table.columns.enumerated() {
                 guard let reference = column.reference, let target = schema.table(reference.table) else { continue }
                 let targetColumn = target.column(reference.column) != nil ? reference.column : target.key.first ?? reference.column
-                references[table.name, default: []].append(Reference(column: column.name, target: .init(table: target.name, column: targetColumn)))
+                references[table.name, default: []].append(Reference(column: column.name, position: position, target: .init(table: target.name, column: targetColumn)))
             }
         }
         self.references = references
@@ -51,8 +53,8 @@ struct RecordSetChecker {
             }
         }
         for reference in references[record.table] ?? [] {
-            guard let value = record.values[reference.column].flatMap(Record.text), !values[reference.target].contains(value) else { continue }
-            pending.append(Pending(reference: reference, value: value, field: "\(record.title).\(reference.column)", location: record.locations[reference.column] ?? record.location))
+            guard let value = record.values[reference.position].flatMap(Record.text), !values[reference.target].contains(value) else { continue }
+            pending.append(Pending(reference: reference, value: value, field: "\(record.title).\(reference.column)", location: record.locations[reference.position] ?? record.location))
         }
     }
 
