@@ -7,6 +7,8 @@ import CYAML
 /// With a `recordPath`, the items of every list at `path.table` (the records) are not
 /// kept in the tree: each is handed out as a `DetachedRecord` once complete, so a
 /// file of records never exists as one tree. The lists stay, empty but with their span.
+/// With `skipRecords` as well, records are not even built, only counted: a first
+/// reading of content.yaml, for its schema, before its records are streamed.
 struct NodeBuilder {
     private enum Frame {
         case sequence(items: [YAMLNode])
@@ -31,25 +33,36 @@ struct NodeBuilder {
     /// The mapping keys leading to the tables of records (`[]`: the document is
     /// `{table: [records]}`; `["seed", "records"]`: content.yaml), or nil to keep all.
     let recordPath: [String]?
+    /// Records are counted and passed over, not built (see the type's comment).
+    let skipRecords: Bool
     var documents: [YAMLNode] = []
     var diagnostics: [Diagnostic] = []
     /// Records completed since the caller last took them.
     var records: [DetachedRecord] = []
+    /// Records passed over with `skipRecords`.
+    private(set) var skipped = 0
+    /// How deep inside a record being passed over the events are (0: not in one).
+    private var skipping = 0
+    /// Anchors inside records passed over: an alias of one elsewhere reads as an
+    /// empty value on this reading instead of failing.
+    private var skippedAnchors: Set<String> = []
     private var stack: [Open] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var root: YAMLNode?
     /// Nodes brought in by aliases in this document so far.
     private var expanded = 0
 
-    init(file: String, lineOffset: Int, limits: YAMLLimits, recordPath: [String]? = nil) {
+    init(file: String, lineOffset: Int, limits: YAMLLimits, recordPath: [String]? = nil, skipRecords: Bool = false) {
         self.file = file
         self.lineOffset = lineOffset
         self.limits = limits
         self.recordPath = recordPath
+        self.skipRecords = skipRecords
     }
 
     /// Handles one event; false when loading must stop (a limit was reached).
     mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        if skipRecords, pass(over: event) { return true }
         let start = position(event.start_mark)
         let end = position(event.end_mark)
         switch event.type {
@@ -73,6 +86,9 @@ struct NodeBuilder {
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
             let location = SourceLocation(file: file, start: start, end: end)
+            if anchors[name] == nil, skippedAnchors.contains(name) {
+                return complete(YAMLNode(.scalar("", .plain), location: location), size: 1, anchor: nil)
+            }
             guard let (node, size) = anchors[name] else {
                 diagnostics.append(.error(.yamlSyntax, "unknown alias *\(name): no anchor &\(name) before it", at: location))
                 return false
@@ -146,7 +162,12 @@ struct NodeBuilder {
     /// Whether the list just popped off the stack holds records: the open mappings
     /// below it are at `recordPath`'s keys, then a table's.
     private func isRecordList() -> Bool {
-        guard let path = recordPath, stack.count == path.count + 1, tableKey != nil else { return false }
+        isRecordList(below: stack.count)
+    }
+
+    /// Whether a list above the first `depth` open collections holds records.
+    private func isRecordList(below depth: Int) -> Bool {
+        guard let path = recordPath, depth == path.count + 1, case .mapping(_, _?) = stack[depth - 1].frame else { return false }
         for (frame, name) in zip(stack, path) {
             guard case let .mapping(_, key?) = frame.frame, key.scalar == name else { return false }
         }
@@ -157,6 +178,30 @@ struct NodeBuilder {
     private var tableKey: YAMLNode? {
         if case let .mapping(_, key?) = stack.last?.frame { return key }
         return nil
+    }
+
+    /// With `skipRecords`: true for an event inside a record, or starting one, which
+    /// is then counted and passed over.
+    private mutating func pass(over event: yaml_event_t) -> Bool {
+        let anchor: UnsafeMutablePointer<yaml_char_t>?
+        switch event.type {
+        case YAML_SCALAR_EVENT: anchor = event.data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: anchor = event.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: anchor = event.data.mapping_start.anchor
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard skipping > 0 else { return false }
+            skipping -= 1
+            return true
+        case YAML_ALIAS_EVENT: anchor = nil
+        default: return false
+        }
+        if skipping == 0 {
+            guard case .sequence = stack.last?.frame, isRecordList(below: stack.count - 1) else { return false }
+            skipped += 1
+        }
+        if let name = string(anchor) { skippedAnchors.insert(name) }
+        if event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT { skipping += 1 }
+        return true
     }
 
     /// Adds the nodes an alias brings in (its anchor's, nested aliases expanded) to the

@@ -15,7 +15,19 @@ public enum YAMLLoader {
     /// documents, whose record lists are left empty. Records of a document that turns
     /// out to be broken may have been handed out before the error.
     static func load(_ bytes: [UInt8], file: String, lineOffset: Int = 0, limits: YAMLLimits = .default, recordPath: [String]?, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic]) {
-        var builder = NodeBuilder(file: file, lineOffset: lineOffset, limits: limits, recordPath: recordPath)
+        let loaded = load(bytes, file: file, lineOffset: lineOffset, limits: limits, builder: NodeBuilder(file: file, lineOffset: lineOffset, limits: limits, recordPath: recordPath), record: record)
+        return (loaded.documents, loaded.diagnostics)
+    }
+
+    /// Like `loadStream`, but the records (at `recordPath.table`) are passed over
+    /// without being built, only counted.
+    static func loadSkippingRecords(_ bytes: [UInt8], file: String, recordPath: [String]) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
+        let builder = NodeBuilder(file: file, lineOffset: 0, limits: .default, recordPath: recordPath, skipRecords: true)
+        return load(bytes, file: file, lineOffset: 0, limits: .default, builder: builder) { _ in }
+    }
+
+    private static func load(_ bytes: [UInt8], file: String, lineOffset: Int, limits: YAMLLimits, builder: NodeBuilder, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
+        var builder = builder
         YAMLParser.parse(bytes) { parser in
             while true {
                 guard var event = parser.next() else {
@@ -32,6 +44,6 @@ public enum YAMLLoader {
                 if done || !ok { break }
             }
         }
-        return (builder.documents, builder.diagnostics)
+        return (builder.documents, builder.diagnostics, builder.skipped)
     }
 }

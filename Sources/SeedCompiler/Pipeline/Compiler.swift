@@ -35,12 +35,15 @@ public enum Compiler {
         var diagnostics = document.diagnostics + problems
         var stream = RecordStream(document: document)
         if document.hasInlineRecords {
-            // The schema is known only once content.yaml is read: its records are
-            // streamed on a second reading (its problems were reported on the first).
+            // The schema is known only once content.yaml is read, its records passed
+            // over: they are streamed on a second reading, which reports the problems
+            // inside them (the others were reported on the first).
             let seedFile = document.seedFile
-            _ = ContentDocument.loadSingle(seedFile, recordPath: ContentDocument.recordPath) { item in
+            let (_, problems) = ContentDocument.loadSingle(seedFile, recordPath: ContentDocument.recordPath) { item in
                 stream.add(item, from: seedFile.path, publicFile: document.schemaFile == nil)
             }
+            let known = Set(document.diagnostics)
+            diagnostics += problems.filter { !known.contains($0) }
         }
         if let records = document.recordsNode, !records.isNull {
             stream.collector.check(tablesNode: records, what: "seed.records")

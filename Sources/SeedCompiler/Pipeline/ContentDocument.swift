@@ -30,14 +30,19 @@ public struct ContentDocument: Sendable {
     public init(_ file: InputFile, schemaFile: InputFile? = nil) {
         self.file = file
         self.schemaFile = schemaFile
-        var inline = false
-        var (root, diagnostics) = Self.loadSingle(file, recordPath: schemaFile == nil ? Self.recordPath : nil) { _ in inline = true }
+        var (root, diagnostics, inline): (YAMLNode?, [Diagnostic], Bool)
+        if schemaFile == nil {
+            (root, diagnostics, inline) = Self.loadSkippingRecords(file)
+        } else {
+            (root, diagnostics) = Self.loadSingle(file)
+            inline = false
+        }
         var seedRoot = root
         var seedFile = file
         if let schemaFile {
-            let (schemaRoot, problems) = Self.loadSingle(schemaFile, recordPath: Self.recordPath) { _ in inline = true }
+            let (schemaRoot, problems, records) = Self.loadSkippingRecords(schemaFile)
             diagnostics += problems
-            (seedRoot, seedFile) = (schemaRoot, schemaFile)
+            (seedRoot, seedFile, inline) = (schemaRoot, schemaFile, records)
         }
         hasInlineRecords = inline
         let loadProblems = diagnostics
@@ -76,6 +81,20 @@ public struct ContentDocument: Sendable {
         let (documents, problems) = YAMLLoader.load(file.bytes, file: file.path, recordPath: recordPath) { detached in
             if detached.document == 0 { record(detached) }
         }
+        return single(documents, problems, file: file)
+    }
+
+    /// The seed section's file read for its schema: one YAML document, the records of
+    /// `seed.records` passed over unbuilt (`Compiler` streams them on a second reading),
+    /// and whether there are any.
+    static func loadSkippingRecords(_ file: InputFile) -> (YAMLNode?, [Diagnostic], hasRecords: Bool) {
+        let (documents, problems, records) = YAMLLoader.loadSkippingRecords(file.bytes, file: file.path, recordPath: recordPath)
+        let (root, diagnostics) = single(documents, problems, file: file)
+        return (root, diagnostics, records > 0)
+    }
+
+    /// The first document; more is an error.
+    private static func single(_ documents: [YAMLNode], _ problems: [Diagnostic], file: InputFile) -> (YAMLNode?, [Diagnostic]) {
         var diagnostics = problems
         if documents.count > 1 {
             diagnostics.append(.error(.multipleDocuments, "\(file.path) holds \(documents.count) YAML documents; it must hold one (remove the extra `---`)", at: documents[1].location))

@@ -92,4 +92,31 @@ final class RecordStreamTests: XCTestCase {
         XCTAssertEqual(rows(forward), rows(backward))
         XCTAssertEqual(rows(forward).map { $0[1] }, records.indices.map { "s\($0)" }.sorted())
     }
+
+    func testContentYAMLIsReadForItsSchemaThenForItsRecords() {
+        // Problems outside the records are found on the first reading, those inside on
+        // the second: each is reported once.
+        let broken = compile("seed:\n" + Self.tables + """
+          records:
+            sectors:
+              - {slug: health, title: Health, title: Again}
+        site: [unclosed
+
+        """, ["records/none.yaml": ""])
+        XCTAssertEqual(broken.diagnostics.map(\.id), [.duplicateKey, .yamlSyntax])
+        // An anchor inside a record serves an alias in another record and outside them.
+        let aliased = compile("seed:\n" + Self.tables + """
+          records:
+            sectors:
+              - {slug: health, title: &h Health}
+              - {slug: food, title: Food}
+            groups:
+              - {sector: *h, link: "https://chat.example/h"}
+        site:
+          name: *h
+
+        """, ["records/none.yaml": ""])
+        XCTAssertEqual(messages(aliased), [])
+        XCTAssertEqual(aliased.plan?.tables.first { $0.name == "groups" }?.rows.first?.cells.first, .value(.text("Health")))
+    }
 }
