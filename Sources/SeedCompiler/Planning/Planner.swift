@@ -23,7 +23,8 @@ struct Planner {
                     lookup: Self.lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate)
             }
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
-                                 columns: table.seededColumns.map(planned), rows: [],
+                                 columns: table.seededColumns.map(planned),
+                                 rows: PlannedRows(columns: table.seededColumns.count, keyIndexes: table.key.compactMap { name in table.seededColumns.firstIndex { $0.name == name } }),
                                  appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
             return Table(schema: table, seeded: table.columns.indices.filter { !table.columns[$0].appOwned }, plan: plan)
         }
@@ -34,13 +35,13 @@ struct Planner {
     mutating func add(_ record: Record) {
         guard let position = index[record.table] else { return }
         let cells = tables[position].seeded.map { record.values[$0] }
-        tables[position].plan.rows.append(PlannedRow(key: record.key, cells: cells, columns: tables[position].plan.columns))
+        tables[position].plan.rows.append(key: record.key, cells: cells, columns: tables[position].plan.columns)
     }
 
     /// The plan of every record added (sorted in place, not copied).
     mutating func plan(contentHash: String, inputs: InputSet) -> SeedPlan {
         for position in tables.indices {
-            tables[position].plan.rows.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            tables[position].plan.rows.sort()
         }
         return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables.map(\.plan), database: database)
     }
