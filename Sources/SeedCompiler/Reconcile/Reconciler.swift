@@ -57,8 +57,9 @@ public struct Reconciler: Sendable {
             let key = table.keyIndexes
             let source = [Self.ordinalColumn] + (key + shape).map { SQLIdentifier(table.columns[$0].name) }
             let rows = batch.map { index in
-                [SQLExpression.argument(.integer(Int64(index)), .integer)] + (key + shape).map { column in
-                    expression(table.rows[index].cells[column], column: table.columns[column]) ?? .value(.null)
+                let row = table.rows[index]
+                return [SQLExpression.argument(.integer(Int64(index)), .integer)] + (key + shape).map { column in
+                    expression(row.cells[column], column: table.columns[column]) ?? .value(.null)
                 }
             }
             let compared = shape.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: StatementBuilder.storage(table.columns[$0])) }
