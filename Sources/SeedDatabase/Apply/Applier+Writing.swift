@@ -21,25 +21,24 @@ extension Applier {
         // Which rows with secrets are missing, and which of those cannot be inserted,
         // is settled for every table before anything is written or hashed.
         let pending = try plan.tables.map { table in
-            let empty = try fetch(reconciler.anyRow(table), table: table.name).isEmpty
-            var changes = try compare(table, rows: table.rows.indices.filter { table.rows[$0].needsSecret }, empty: empty,
+            var changes = try compare(table, rows: table.rows.indices.filter { table.rows[$0].needsSecret }, empty: false,
                                       owned: ledger.owned[table.name] ?? [])
             skipUnset(&changes)
-            return (changes, empty)
+            return changes
         }
-        let unset = pending.flatMap { changes, _ in
+        let unset = pending.flatMap { changes in
             changes.skipped.map { (table: changes.table.name, key: changes.table.rows[$0.row].keyText, variables: $0.variables) }
         }
         if options.strict, !unset.isEmpty { throw Failure.missingSecrets(unset) }
-        let tables = try pending.map { try write($0, empty: $1) }
+        let tables = try pending.map(write)
         if unset.isEmpty { try execute(reconciler.stampContent, table: Ledger.table) }
         return Applied(tables: tables, upToDate: false)
     }
 
     /// Writes one table: its batches between its key snapshot, then its prunes.
     /// `changes` holds the rows whose secrets are to be written (`inserts`) or cannot
-    /// be (`skipped`), and the prunes; `empty`, whether the table has no row yet.
-    private func write(_ changes: TableChanges, empty: Bool) throws -> AppliedTable {
+    /// be (`skipped`), and the prunes.
+    private func write(_ changes: TableChanges) throws -> AppliedTable {
         let table = changes.table
         var applied = AppliedTable(table: table.name)
         applied.skipped = changes.skipped.map { (table.rows[$0.row].keyText, $0.variables) }
@@ -50,7 +49,10 @@ extension Applier {
             }
         }
         let skipped = Set(changes.skipped.map(\.row))
-        var writer = reconciler.writer(for: table, fresh: empty)
+        // Whether the table is empty is read just before its key snapshot is taken,
+        // as the snapshot decides which rows the batches treat as present.
+        let fresh = try fetch(reconciler.anyRow(table), table: table.name).isEmpty
+        var writer = reconciler.writer(for: table, fresh: fresh)
         let batches = writer.batches(table.rows.indices.filter { !skipped.contains($0) })
         let total = table.rows.count - skipped.count + changes.prunes.count
         var done = 0
