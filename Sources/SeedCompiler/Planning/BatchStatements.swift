@@ -73,10 +73,27 @@ enum BatchStatements {
     /// Rows without secrets grouped by shape, in order; a batch of a shape setting `n`
     /// columns holds at most `limit(n)` rows.
     static func batches(of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
-        group(table.rows.indices.filter { !table.rows[$0].needsSecret }, limit: limit) { index in
+        // Rows mostly share the shape of the row before: its key is then reused as it is.
+        var last: (row: Int, key: [Int], columns: Int)?
+        return group(table.rows.indices.filter { !table.rows[$0].needsSecret }, limit: limit) { index in
+            if let last, sameShape(table.rows[last.row], table.rows[index]) { return (last.key, last.columns) }
             let (values, now) = shape(of: table.rows[index])
-            return (values + now.map { -1 - $0 }, values.count)
+            last = (index, values + now.map { -1 - $0 }, values.count)
+            return (last!.key, values.count)
         }
+    }
+
+    /// Whether two rows set the same columns in the same way (`shape(of:)`).
+    private static func sameShape(_ a: PlannedRow, _ b: PlannedRow) -> Bool {
+        func kind(_ cell: FieldValue?) -> Int {
+            switch cell {
+            case nil: 0
+            case .value?: 1
+            case .now?: 2
+            case .secret?: 3
+            }
+        }
+        return a.cells.count == b.cells.count && a.cells.indices.allSatisfy { kind(a.cells[$0]) == kind(b.cells[$0]) }
     }
 
     /// `rows` grouped by their shape key, in order, each batch at most
@@ -84,12 +101,17 @@ enum BatchStatements {
     static func group(_ rows: [Int], limit: (Int) -> Int, shape: (Int) -> (key: [Int], columns: Int)) -> [[Int]] {
         var batches: [[Int]] = []
         var byShape: [[Int]: Int] = [:]
+        var last: (key: [Int], batch: Int)?
         for index in rows {
             let (key, columns) = shape(index)
-            if let batch = byShape[key], batches[batch].count < limit(columns) {
+            // A row of the last row's shape needs no lookup (arrays sharing storage compare at once).
+            let open = last.flatMap { $0.key == key ? $0.batch : nil } ?? byShape[key]
+            if let batch = open, batches[batch].count < limit(columns) {
                 batches[batch].append(index)
+                last = (key, batch)
             } else {
                 byShape[key] = batches.count
+                last = (key, batches.count)
                 batches.append([index])
             }
         }

@@ -66,12 +66,11 @@ enum SQLScriptRenderer {
         let statements = BatchStatements.statements(for: table, sample: table.rows[batch[0]], rows: 1, values: template)
         for (_, statement) in statements {
             dialect.write(statement, rows: batch.count, value: { row, index in
-                let planned = table.rows[batch[row]]
                 switch index {
-                case ledgerKey: return .text(planned.keyText)
-                case ledgerHash: return .text(planned.valueHash)
+                case ledgerKey: return .text(table.rows[batch[row]].keyText)
+                case ledgerHash: return .text(table.rows[batch[row]].valueHash)
                 default:
-                    if case let .value(value)? = planned.cells[index] { return value }
+                    if case let .value(value)? = table.rows[batch[row]].cells[index] { return value }
                     return .null
                 }
             }, into: &out)
