@@ -98,6 +98,7 @@ enum PythonModuleRenderer {
             let number = numbers[dialect]?.count ?? 0
             numbers[dialect, default: [:]][text] = number
             out.append("[\"sql\", \(JSONText.quoted(dialect)), \(JSONText.quoted(text))]\n")
+            out.flushIfFull()
             return number
         }
     }
