@@ -3,6 +3,12 @@ import CYAML
 /// Builds nodes from libyaml events with an explicit stack (no recursion, so depth is
 /// bounded by `YAMLLimits` and not by the call stack), resolves aliases and checks
 /// mapping keys.
+///
+/// With a `recordPath`, the items of every list at `path.table` (the records) are not
+/// kept in the tree: each is handed out as a `DetachedRecord` once complete, so a
+/// file of records never exists as one tree. The lists stay, empty but with their span.
+/// With `skipRecords` as well, records are not even built, only counted: a first
+/// reading of content.yaml, for its schema, before its records are streamed.
 struct NodeBuilder {
     private enum Frame {
         case sequence(items: [YAMLNode])
@@ -17,27 +23,46 @@ struct NodeBuilder {
         /// Nodes in this collection so far, aliases expanded, itself included (what an
         /// alias of it brings in).
         var size: Int
+        /// Items handed out as records (a list of records only).
+        var detached = 0
     }
 
     let file: String
     let lineOffset: Int
     let limits: YAMLLimits
+    /// The mapping keys leading to the tables of records (`[]`: the document is
+    /// `{table: [records]}`; `["seed", "records"]`: content.yaml), or nil to keep all.
+    let recordPath: [String]?
+    /// Records are counted and passed over, not built (see the type's comment).
+    let skipRecords: Bool
     var documents: [YAMLNode] = []
     var diagnostics: [Diagnostic] = []
+    /// Records completed since the caller last took them.
+    var records: [DetachedRecord] = []
+    /// Records passed over with `skipRecords`.
+    private(set) var skipped = 0
+    /// How deep inside a record being passed over the events are (0: not in one).
+    private var skipping = 0
+    /// Anchors inside records passed over: an alias of one elsewhere reads as an
+    /// empty value on this reading instead of failing.
+    private var skippedAnchors: Set<String> = []
     private var stack: [Open] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var root: YAMLNode?
     /// Nodes brought in by aliases in this document so far.
     private var expanded = 0
 
-    init(file: String, lineOffset: Int, limits: YAMLLimits) {
+    init(file: String, lineOffset: Int, limits: YAMLLimits, recordPath: [String]? = nil, skipRecords: Bool = false) {
         self.file = file
         self.lineOffset = lineOffset
         self.limits = limits
+        self.recordPath = recordPath
+        self.skipRecords = skipRecords
     }
 
     /// Handles one event; false when loading must stop (a limit was reached).
     mutating func handle(_ event: inout yaml_event_t) -> Bool {
+        if skipRecords, pass(over: event) { return true }
         let start = position(event.start_mark)
         let end = position(event.end_mark)
         switch event.type {
@@ -61,6 +86,9 @@ struct NodeBuilder {
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
             let location = SourceLocation(file: file, start: start, end: end)
+            if anchors[name] == nil, skippedAnchors.contains(name) {
+                return complete(YAMLNode(.scalar("", .plain), location: location), size: 1, anchor: nil)
+            }
             guard let (node, size) = anchors[name] else {
                 diagnostics.append(.error(.yamlSyntax, "unknown alias *\(name): no anchor &\(name) before it", at: location))
                 return false
@@ -110,6 +138,9 @@ struct NodeBuilder {
         // Each case first empties the frame so the array it holds is uniquely
         // referenced and grows in place (no copy per element).
         switch parent.frame {
+        case .sequence where isRecordList():
+            records.append(DetachedRecord(document: documents.count, table: tableKey, index: parent.detached, node: node))
+            parent.detached += 1
         case .sequence(var items):
             parent.frame = .sequence(items: [])
             items.append(node)
@@ -128,6 +159,51 @@ struct NodeBuilder {
         return true
     }
 
+    /// Whether the list just popped off the stack holds records: the open mappings
+    /// below it are at `recordPath`'s keys, then a table's.
+    private func isRecordList() -> Bool {
+        isRecordList(below: stack.count)
+    }
+
+    /// Whether a list above the first `depth` open collections holds records.
+    private func isRecordList(below depth: Int) -> Bool {
+        guard let path = recordPath, depth == path.count + 1, case .mapping(_, _?) = stack[depth - 1].frame else { return false }
+        for (frame, name) in zip(stack, path) {
+            guard case let .mapping(_, key?) = frame.frame, key.scalar == name else { return false }
+        }
+        return true
+    }
+
+    /// The key of the innermost open mapping: the table of a record list.
+    private var tableKey: YAMLNode? {
+        if case let .mapping(_, key?) = stack.last?.frame { return key }
+        return nil
+    }
+
+    /// With `skipRecords`: true for an event inside a record, or starting one, which
+    /// is then counted and passed over.
+    private mutating func pass(over event: yaml_event_t) -> Bool {
+        let anchor: UnsafeMutablePointer<yaml_char_t>?
+        switch event.type {
+        case YAML_SCALAR_EVENT: anchor = event.data.scalar.anchor
+        case YAML_SEQUENCE_START_EVENT: anchor = event.data.sequence_start.anchor
+        case YAML_MAPPING_START_EVENT: anchor = event.data.mapping_start.anchor
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard skipping > 0 else { return false }
+            skipping -= 1
+            return true
+        case YAML_ALIAS_EVENT: anchor = nil
+        default: return false
+        }
+        if skipping == 0 {
+            guard case .sequence = stack.last?.frame, isRecordList(below: stack.count - 1) else { return false }
+            skipped += 1
+        }
+        if let name = string(anchor) { skippedAnchors.insert(name) }
+        if event.type == YAML_SEQUENCE_START_EVENT || event.type == YAML_MAPPING_START_EVENT { skipping += 1 }
+        return true
+    }
+
     /// Adds the nodes an alias brings in (its anchor's, nested aliases expanded) to the
     /// document's total; false past the limit.
     private mutating func countExpansion(_ size: Int, at location: SourceLocation) -> Bool {
@@ -142,15 +218,27 @@ struct NodeBuilder {
     /// Duplicate keys are reported at the second occurrence, with a note at the first.
     private mutating func checkKeys(_ pairs: [YAMLPair]) {
         guard pairs.count > 1 else { return }
+        // A record's few keys are compared pairwise: cheaper than hashing each one.
+        if pairs.count <= 32 {
+            for (index, pair) in pairs.enumerated().dropFirst() {
+                guard let key = pair.key.scalar, let earlier = pairs[..<index].first(where: { $0.key.scalar == key }) else { continue }
+                duplicateKey(key, at: pair.key.location, first: earlier.key.location)
+            }
+            return
+        }
         var first: [String: SourceLocation] = [:]
         for pair in pairs {
             guard let key = pair.key.scalar else { continue }
             if let earlier = first[key] {
-                diagnostics.append(.error(.duplicateKey, "duplicate key \"\(key)\" in this mapping", at: pair.key.location, notes: [.note("first defined here", at: earlier)]))
+                duplicateKey(key, at: pair.key.location, first: earlier)
             } else {
                 first[key] = pair.key.location
             }
         }
+    }
+
+    private mutating func duplicateKey(_ key: String, at location: SourceLocation, first: SourceLocation) {
+        diagnostics.append(.error(.duplicateKey, "duplicate key \"\(key)\" in this mapping", at: location, notes: [.note("first defined here", at: first)]))
     }
 
     private func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -170,4 +258,16 @@ struct NodeBuilder {
         default: .plain
         }
     }
+}
+
+/// One record of a list of records, handed out by `NodeBuilder` as soon as it is
+/// complete instead of being kept in the tree.
+struct DetachedRecord {
+    /// The document of the stream it is in (0 for the first).
+    var document: Int
+    /// The key naming the table (a scalar unless the content is broken).
+    var table: YAMLNode?
+    /// Its position in the table's list.
+    var index: Int
+    var node: YAMLNode
 }

@@ -3,19 +3,23 @@ import CYAML
 /// Owns a libyaml parser over a byte buffer and hands out its events one at a time.
 final class YAMLParser {
     private var parser = yaml_parser_t()
-    private let buffer: UnsafeMutableBufferPointer<UInt8>
 
-    init(_ bytes: [UInt8]) {
-        // libyaml reads from the buffer until the parser is deleted: keep our own copy.
-        buffer = .allocate(capacity: max(bytes.count, 1))
-        _ = buffer.initialize(from: bytes)
+    /// Reads `bytes` in place, without a copy: libyaml reads from them until the parser
+    /// is deleted, so use it only inside `parse`.
+    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
         yaml_parser_initialize(&parser)
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, bytes.count)
+        yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
     }
 
     deinit {
         yaml_parser_delete(&parser)
-        buffer.deallocate()
+    }
+
+    /// Runs `body` with a parser over `bytes`, valid only inside it.
+    static func parse<T>(_ bytes: [UInt8], _ body: (YAMLParser) -> T) -> T {
+        bytes.withUnsafeBufferPointer { buffer in
+            withExtendedLifetime(YAMLParser(buffer)) { body($0) }
+        }
     }
 
     /// The next event; the caller must pass it to `yaml_event_delete`. Nil on error.

@@ -34,45 +34,40 @@ public enum Compiler {
     ///     Outputs are rendered only when the caller runs them (`OutputRenderer`).
     public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = [], render: Bool = true) -> Result {
         var diagnostics = document.diagnostics + problems
-        var collector = RecordCollector(schema: document.schema)
+        var stream = RecordStream(document: document)
+        if document.hasInlineRecords {
+            // The schema is known only once content.yaml is read, its records passed
+            // over: they are streamed on a second reading, which reports the problems
+            // inside them (the others were reported on the first).
+            let seedFile = document.seedFile
+            let (_, problems) = ContentDocument.loadSingle(seedFile, recordPath: ContentDocument.recordPath) { item in
+                stream.add(item, from: seedFile.path, publicFile: document.schemaFile == nil)
+            }
+            let known = Set(document.diagnostics)
+            diagnostics += problems.filter { !known.contains($0) }
+        }
         if let records = document.recordsNode, !records.isNull {
-            collector.collect(tablesNode: records, what: "seed.records", publicFile: document.schemaFile == nil)
+            stream.collector.check(tablesNode: records, what: "seed.records")
         }
         let inputs = inputs(of: document, files: files)
         for file in inputs.dropFirst(document.schemaFile == nil ? 1 : 2) {
             if document.isIncluded(file.path) {
-                let (root, problems) = ContentDocument.loadSingle(file)
+                let (root, problems) = ContentDocument.loadSingle(file, recordPath: []) { item in
+                    stream.add(item, from: file.path, publicFile: false)
+                }
                 diagnostics += problems
                 if let root, !root.isNull {
-                    collector.collect(tablesNode: root, what: file.path)
+                    stream.collector.check(tablesNode: root, what: file.path)
                 }
             } else if let table = document.collectionTable(for: file.path) {
-                collector.collect(markdown: file, table: table)
+                stream.add(markdown: file, table: table)
             }
         }
-        diagnostics += collector.diagnostics
-
-        var records: [Record] = []
-        var builders: [String: RecordBuilder] = [:]
-        for raw in collector.records {
-            guard let table = document.schema.table(raw.table) else { continue }
-            records.append(builders[raw.table, default: RecordBuilder(table: table)].build(raw))
-        }
-        diagnostics += builders.values.flatMap(\.diagnostics)
-        diagnostics += RecordSetChecker.check(records, schema: document.schema)
-        var links = LinkChecker(schema: document.schema, root: document.root, records: records)
-        if let root = document.root {
-            links.check(content: root)
-            diagnostics += SecretScanner.scan(root, file: document.file.path)
-        }
-        for markdown in collector.markdownBodies {
-            links.check(markdown: markdown.body, file: markdown.file, firstLine: markdown.firstLine)
-        }
-        diagnostics += links.diagnostics
+        diagnostics += stream.finish(content: document.root, file: document.file.path)
         diagnostics.sort()
 
         guard !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }
-        let plan = Planner.plan(records: records, schema: document.schema, contentHash: ContentHash.of(inputs), inputs: document.inputSet)
+        let plan = stream.plan(contentHash: ContentHash.of(inputs), inputs: document.inputSet)
         guard render else { return Result(outputs: [], diagnostics: diagnostics, plan: plan) }
         let outputs = outputs(for: plan, inputs: inputs.map(\.path))
         return Result(outputs: outputs, diagnostics: diagnostics, plan: plan)

@@ -6,10 +6,21 @@ public struct ContentDocument: Sendable {
     public var file: InputFile
     /// The file the `seed` section came from when it is not content.yaml.
     public var schemaFile: InputFile?
+    /// content.yaml's tree; when it holds the `seed` section, without the records of
+    /// `seed.records` (their lists are left empty: `Compiler` streams them).
     public var root: YAMLNode?
     public var schema: Schema
+    /// `seed.records` as loaded: tables of empty lists.
     var recordsNode: YAMLNode?
+    /// Whether the seed section's file has records under `seed.records`.
+    var hasInlineRecords = false
     public var diagnostics: [Diagnostic]
+
+    /// The mapping keys of `seed.records`, where records are streamed from.
+    static let recordPath = ["seed", "records"]
+
+    /// The file whose `seed` section is used.
+    var seedFile: InputFile { schemaFile ?? file }
 
     /// Folders of markdown collections, relative to the root.
     public var collections: [String] { schema.tables.compactMap(\.source) }
@@ -19,14 +30,21 @@ public struct ContentDocument: Sendable {
     public init(_ file: InputFile, schemaFile: InputFile? = nil) {
         self.file = file
         self.schemaFile = schemaFile
-        var (root, diagnostics) = Self.loadSingle(file)
+        var (root, diagnostics, inline): (YAMLNode?, [Diagnostic], Bool)
+        if schemaFile == nil {
+            (root, diagnostics, inline) = Self.loadSkippingRecords(file)
+        } else {
+            (root, diagnostics) = Self.loadSingle(file)
+            inline = false
+        }
         var seedRoot = root
         var seedFile = file
         if let schemaFile {
-            let (schemaRoot, problems) = Self.loadSingle(schemaFile)
+            let (schemaRoot, problems, records) = Self.loadSkippingRecords(schemaFile)
             diagnostics += problems
-            (seedRoot, seedFile) = (schemaRoot, schemaFile)
+            (seedRoot, seedFile, inline) = (schemaRoot, schemaFile, records)
         }
+        hasInlineRecords = inline
         let loadProblems = diagnostics
         var schema = Schema()
         var recordsNode: YAMLNode?
@@ -54,7 +72,29 @@ public struct ContentDocument: Sendable {
 
     /// One YAML document of a file; more is an error.
     public static func loadSingle(_ file: InputFile) -> (YAMLNode?, [Diagnostic]) {
-        let (documents, problems) = YAMLLoader.loadStream(file.bytes, file: file.path)
+        loadSingle(file, recordPath: nil) { _ in }
+    }
+
+    /// One YAML document of a file, its records (at `recordPath`, see `YAMLLoader.load`)
+    /// handed to `record` and not kept; records of further documents are not handed out.
+    static func loadSingle(_ file: InputFile, recordPath: [String]?, record: (DetachedRecord) -> Void) -> (YAMLNode?, [Diagnostic]) {
+        let (documents, problems) = YAMLLoader.load(file.bytes, file: file.path, recordPath: recordPath) { detached in
+            if detached.document == 0 { record(detached) }
+        }
+        return single(documents, problems, file: file)
+    }
+
+    /// The seed section's file read for its schema: one YAML document, the records of
+    /// `seed.records` passed over unbuilt (`Compiler` streams them on a second reading),
+    /// and whether there are any.
+    static func loadSkippingRecords(_ file: InputFile) -> (YAMLNode?, [Diagnostic], hasRecords: Bool) {
+        let (documents, problems, records) = YAMLLoader.loadSkippingRecords(file.bytes, file: file.path, recordPath: recordPath)
+        let (root, diagnostics) = single(documents, problems, file: file)
+        return (root, diagnostics, records > 0)
+    }
+
+    /// The first document; more is an error.
+    private static func single(_ documents: [YAMLNode], _ problems: [Diagnostic], file: InputFile) -> (YAMLNode?, [Diagnostic]) {
         var diagnostics = problems
         if documents.count > 1 {
             diagnostics.append(.error(.multipleDocuments, "\(file.path) holds \(documents.count) YAML documents; it must hold one (remove the extra `---`)", at: documents[1].location))

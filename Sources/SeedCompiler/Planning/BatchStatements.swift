@@ -73,14 +73,22 @@ enum BatchStatements {
     /// Rows without secrets grouped by shape, in order; a batch of a shape setting `n`
     /// columns holds at most `limit(n)` rows.
     static func batches(of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
-        // Rows mostly share the shape of the row before: its key is then reused as it is.
-        var last: (row: Int, key: [Int], columns: Int)?
-        return group(table.rows.indices.filter { !table.rows[$0].needsSecret }, limit: limit) { index in
-            if let last, sameShape(table.rows[last.row], table.rows[index]) { return (last.key, last.columns) }
-            let (values, now) = shape(of: table.rows[index])
-            last = (index, values + now.map { -1 - $0 }, values.count)
-            return (last!.key, values.count)
+        // One pass reading each row once; rows mostly share the shape of the row
+        // before, whose key is then reused as it is.
+        var rows: [Int] = []
+        var shapes: [(key: [Int], columns: Int)] = []
+        var last: PlannedRow?
+        for (index, row) in table.rows.enumerated() where !row.needsSecret {
+            if let last, sameShape(last, row), let shape = shapes.last {
+                shapes.append(shape)
+            } else {
+                let (values, now) = shape(of: row)
+                shapes.append((values + now.map { -1 - $0 }, values.count))
+            }
+            rows.append(index)
+            last = row
         }
+        return group(Array(rows.indices), limit: limit) { shapes[$0] }.map { batch in batch.map { rows[$0] } }
     }
 
     /// Whether two rows set the same columns in the same way (`shape(of:)`).

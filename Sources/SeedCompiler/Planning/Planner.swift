@@ -1,25 +1,49 @@
-/// Turns validated records into a `SeedPlan`: tables in dependency order, rows sorted
-/// by natural key, so the plan depends on nothing but the content.
-enum Planner {
-    static func plan(records: [Record], schema: Schema, contentHash: String, inputs: InputSet) -> SeedPlan {
-        var byTable: [String: [Record]] = [:]
-        for record in records { byTable[record.table, default: []].append(record) }
-        let tables = TableOrder.sorted(schema).map { table in
+/// Builds a `SeedPlan` from validated records as they stream past: each record
+/// becomes a `PlannedRow` (its seeded cells and value hash) at once, and the record
+/// itself is dropped. Tables come in dependency order, rows sorted by natural key,
+/// so the plan depends on nothing but the content.
+struct Planner {
+    private struct Table {
+        var schema: TableSchema
+        /// The positions of the seeded columns among the declared ones.
+        var seeded: [Int]
+        var plan: TablePlan
+    }
+
+    private var tables: [Table]
+    private let index: [String: Int]
+    private let database: String?
+
+    init(schema: Schema) {
+        tables = TableOrder.sorted(schema).map { table in
             // App-owned columns never reach a statement or the row hash.
             let planned = { (column: ColumnSchema) in
                 PlannedColumn(
                     name: column.name, storage: column.type.storage,
-                    lookup: lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate)
+                    lookup: Self.lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate)
             }
-            let seeded = table.seededColumns
-            let columns = seeded.map(planned)
-            let rows = (byTable[table.name] ?? [])
-                .map { record in PlannedRow(key: record.key, cells: seeded.map { record.values[$0.name] }, columns: columns) }
-                .sorted { $0.key.lexicographicallyPrecedes($1.key) }
-            return TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune, columns: columns, rows: rows,
-                             appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
+            let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
+                                 columns: table.seededColumns.map(planned),
+                                 rows: PlannedRows(columns: table.seededColumns.count, keyIndexes: table.key.compactMap { name in table.seededColumns.firstIndex { $0.name == name } }),
+                                 appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
+            return Table(schema: table, seeded: table.columns.indices.filter { !table.columns[$0].appOwned }, plan: plan)
         }
-        return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables, database: schema.database)
+        index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.schema.name, $0) })
+        database = schema.database
+    }
+
+    mutating func add(_ record: Record) {
+        guard let position = index[record.table] else { return }
+        let cells = tables[position].seeded.map { record.values[$0] }
+        tables[position].plan.rows.append(key: record.key, cells: cells, columns: tables[position].plan.columns)
+    }
+
+    /// The plan of every record added (sorted in place, not copied).
+    mutating func plan(contentHash: String, inputs: InputSet) -> SeedPlan {
+        for position in tables.indices {
+            tables[position].plan.rows.sort()
+        }
+        return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables.map(\.plan), database: database)
     }
 
     /// A reference to a column the target table does not declare (a database id) is

@@ -5,6 +5,11 @@ import Crypto
 /// `now` as itself, so the hash depends on the content alone.
 enum RowHash {
     static func of(_ cells: [FieldValue?], columns: [PlannedColumn]) -> String {
+        Hex.string(digest(cells, columns: columns))
+    }
+
+    /// The hash as its 32 bytes.
+    static func digest(_ cells: [FieldValue?], columns: [PlannedColumn]) -> SHA256.Digest {
         var hasher = SHA256()
         for (cell, column) in zip(cells, columns) {
             guard let cell else { continue }
@@ -17,7 +22,7 @@ enum RowHash {
             case .now: update(&hasher, "now", "")
             }
         }
-        return Hex.string(hasher.finalize())
+        return hasher.finalize()
     }
 
     /// `tag` then `text`, with their length before them, so no two sequences of texts

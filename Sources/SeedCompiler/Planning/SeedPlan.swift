@@ -16,7 +16,7 @@ public struct TablePlan: Sendable {
     public var prune: Bool
     /// The columns seedc writes, in declaration order (`app_owned` ones left out).
     public var columns: [PlannedColumn]
-    public var rows: [PlannedRow]
+    public var rows: PlannedRows
     /// Columns the app writes (`app_owned`): only `--create-tables` creates them.
     public var appOwnedColumns: [PlannedColumn] = []
 
@@ -52,16 +52,18 @@ public struct PlannedRow: Sendable {
     public var valueHash: String
 
     init(key: [String], cells: [FieldValue?], columns: [PlannedColumn]) {
+        self.init(key: key, cells: cells, valueHash: RowHash.of(cells, columns: columns))
+    }
+
+    init(key: [String], cells: [FieldValue?], valueHash: String) {
         self.key = key
         self.cells = cells
-        valueHash = RowHash.of(cells, columns: columns)
+        self.valueHash = valueHash
     }
 
     /// The natural key as the ledger keeps it: the value of a one-column key, or a
     /// JSON array of the values.
-    public var keyText: String {
-        key.count == 1 ? key[0] : "[" + key.map(JSONText.quoted).joined(separator: ",") + "]"
-    }
+    public var keyText: String { Record.keyText(key) }
 
     /// True when inserting needs a secret from the environment.
     public var needsSecret: Bool {

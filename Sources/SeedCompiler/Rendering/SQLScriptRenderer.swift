@@ -25,11 +25,13 @@ enum SQLScriptRenderer {
         for line in dialect.begin { out.append(line + ";\n") }
         out.append("\n" + Comment.lines(["\(Ledger.table): the rows seedc owns, kept as `seedc apply` keeps it"], .sql))
         statement(Ledger.create)
+        var secrets = false
         for table in plan.tables {
             out.append("\n")
             let policy = table.onConflict == .keep ? "insert only (on_conflict: keep)" : "insert or update (on_conflict: update)"
             out.append(Comment.lines(["\(table.name): \(table.rows.count) record\(table.rows.count == 1 ? "" : "s"), key \(table.key.joined(separator: ", ")), \(policy)"], .sql))
             for row in table.rows where row.needsSecret {
+                secrets = true
                 let variables = row.cells.compactMap { cell -> String? in
                     if case let .secret(env)? = cell { return env }
                     return nil
@@ -45,7 +47,7 @@ enum SQLScriptRenderer {
             statement(KeySnapshot.drop)
         }
         out.append("\n")
-        if plan.tables.contains(where: { $0.rows.contains(where: \.needsSecret) }) {
+        if secrets {
             out.append(Comment.lines(["Not stamped as fully applied: records with passwords are left to seedc apply or seed_initial_data.py."], .sql))
         } else {
             out.append(Comment.lines(["The whole content is applied:"], .sql))
@@ -63,14 +65,16 @@ enum SQLScriptRenderer {
             cell: { _, column in StatementBuilder.wrapLookup(.rowValue(column), column: table.columns[column]) },
             ledger: { _ in (.rowValue(ledgerKey), .rowValue(ledgerHash)) },
             now: { .now($0) })
-        let statements = BatchStatements.statements(for: table, sample: table.rows[batch[0]], rows: 1, values: template)
+        // Each row is read (decoded) once for all the batch's statements.
+        let rows = batch.map { table.rows[$0] }
+        let statements = BatchStatements.statements(for: table, sample: rows[0], rows: 1, values: template)
         for (_, statement) in statements {
             dialect.write(statement, rows: batch.count, value: { row, index in
                 switch index {
-                case ledgerKey: return .text(table.rows[batch[row]].keyText)
-                case ledgerHash: return .text(table.rows[batch[row]].valueHash)
+                case ledgerKey: return .text(rows[row].keyText)
+                case ledgerHash: return .text(rows[row].valueHash)
                 default:
-                    if case let .value(value)? = table.rows[batch[row]].cells[index] { return value }
+                    if case let .value(value)? = rows[row].cells[index] { return value }
                     return .null
                 }
             }, into: &out)

@@ -16,18 +16,37 @@ struct RawRecord {
     var implicitFields: Set<String> = []
 }
 
-/// A validated record: typed values by column name, for the columns it sets.
+/// A validated record: typed values by the position of their column in the table's
+/// declaration.
 public struct Record: Sendable {
     public var table: String
     public var label: String
     public var location: SourceLocation
-    public var values: [String: FieldValue]
-    public var locations: [String: SourceLocation]
+    /// One per declared column; nil where the record leaves the column alone.
+    public var values: [FieldValue?]
+    /// Where each value is written (for an html column, the markdown it is made from).
+    public var locations: [SourceLocation?]
     /// The natural key's values, in key order, as text.
     public var key: [String]
 
     /// `users[0] (admin)`: the label and, when known, the natural key.
     var title: String {
         key.isEmpty || label.hasSuffix(".md") ? label : "\(label) (\(key.joined(separator: ", ")))"
+    }
+
+    /// The natural key as the ledger keeps it (`keyText(_:)`).
+    var keyText: String { Self.keyText(key) }
+
+    /// The natural key as the ledger keeps it: the value of a one-column key, or a JSON
+    /// array of the values.
+    public static func keyText(_ key: [String]) -> String {
+        key.count == 1 ? key[0] : "[" + key.map(JSONText.quoted).joined(separator: ",") + "]"
+    }
+
+    /// A field's value as a plain string, for keys, references and routes; nil for
+    /// `now` and secrets.
+    static func text(_ value: FieldValue) -> String? {
+        if case let .value(v) = value { return v.text }
+        return nil
     }
 }

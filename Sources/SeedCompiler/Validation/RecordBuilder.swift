@@ -3,45 +3,56 @@
 /// builder serves every record of its table; diagnostics accumulate.
 struct RecordBuilder {
     let table: TableSchema
+    /// Each column's position, by name.
+    private let positions: [String: Int]
     /// Fields that are not columns but feed an html column (`from: body`).
     private let sourceFields: Set<String>
+    /// The key columns' positions.
+    private let keyPositions: [Int]
     /// Each column's `pattern`, compiled once (the schema reader refused bad ones).
-    private let patterns: [String: Regex<AnyRegexOutput>]
+    private let patterns: [Regex<AnyRegexOutput>?]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(table: TableSchema) {
         self.table = table
-        self.sourceFields = Set(table.columns.compactMap(\.from))
-        patterns = table.columns.reduce(into: [:]) { patterns, column in
-            if let pattern = column.pattern, let regex = try? Regex(pattern) { patterns[column.name] = regex }
-        }
+        let positions = Dictionary(table.columns.enumerated().map { ($1.name, $0) }) { first, _ in first }
+        self.positions = positions
+        sourceFields = Set(table.columns.compactMap(\.from))
+        keyPositions = table.key.compactMap { positions[$0] }
+        patterns = table.columns.map { column in column.pattern.flatMap { try? Regex($0) } }
     }
 
     mutating func build(_ raw: RawRecord) -> Record {
-        var record = Record(table: raw.table, label: raw.label, location: raw.location, values: [:], locations: [:], key: [])
-        var seen: [String: SourceLocation] = [:]
-        var sources: [String: YAMLNode] = [:]
-        let keyText = table.key.compactMap { name in raw.fields.first { $0.name == name }?.value.scalar }
-        if keyText.count == table.key.count { record.key = keyText }
-
-        for field in raw.fields {
-            if let first = seen[field.name] {
+        let count = table.columns.count
+        var record = Record(table: raw.table, label: raw.label, location: raw.location,
+                            values: Array(repeating: nil, count: count), locations: Array(repeating: nil, count: count), key: [])
+        // The field given for each column, and the other fields by name.
+        var given = [Int?](repeating: nil, count: count)
+        var others: [String: Int] = [:]
+        record.key = keyText(raw)
+        for (index, field) in raw.fields.enumerated() {
+            let first = positions[field.name].flatMap { given[$0] } ?? others[field.name]
+            if let first {
                 // A key repeated in YAML is the loader's `duplicate-key`, reported once
                 // there; here only a front matter key that the file itself sets.
                 if raw.implicitFields.contains(field.name) {
-                    diagnostics.append(.error(.duplicateKey, "\(record.title): \"\(field.name)\" is set by the file itself; remove it from the front matter", at: first))
+                    diagnostics.append(.error(.duplicateKey, "\(record.title): \"\(field.name)\" is set by the file itself; remove it from the front matter", at: raw.fields[first].nameLocation))
                 }
                 continue
             }
-            seen[field.name] = field.nameLocation
-            if sourceFields.contains(field.name) { sources[field.name] = field.value }
-            guard let column = table.column(field.name) else {
-                if !sourceFields.contains(field.name), !raw.implicitFields.contains(field.name) {
+            if let position = positions[field.name] { given[position] = index } else { others[field.name] = index }
+        }
+
+        for (index, field) in raw.fields.enumerated() {
+            guard let position = positions[field.name] else {
+                if others[field.name] == index, !sourceFields.contains(field.name), !raw.implicitFields.contains(field.name) {
                     let hint = Suggestions.hint(for: field.name, among: table.columns.map(\.name))
                     diagnostics.append(.error(.unknownField, "\(record.title): unknown field \"\(field.name)\"\(hint); \(table.name) has \(table.columns.map(\.name).joined(separator: ", "))", at: field.nameLocation))
                 }
                 continue
             }
+            guard given[position] == index else { continue }
+            let column = table.columns[position]
             if column.appOwned {
                 diagnostics.append(.error(.appOwnedField, "\(record.title).\(column.name) is app_owned: the app writes it and seedc never does; remove the value", at: field.nameLocation))
                 continue
@@ -50,36 +61,42 @@ struct RecordBuilder {
                 diagnostics.append(.error(.unknownField, "\(record.title).\(column.name) is rendered from \"\(column.from!)\"; write the markdown in \(column.from!) instead", at: field.nameLocation))
                 continue
             }
-            record.locations[column.name] = field.value.location
-            if let value = read(field.value, column: column, record: record) { record.values[column.name] = value }
+            record.locations[position] = field.value.location
+            record.values[position] = read(field.value, column: column, position: position, record: record)
         }
 
-        for column in table.columns where record.values[column.name] == nil {
-            if let from = column.from, let source = sources[from] ?? (table.column(from) == nil ? nil : raw.fields.first { $0.name == from }?.value) {
-                record.locations[column.name] = source.location
+        for (position, column) in table.columns.enumerated() where record.values[position] == nil {
+            if let from = column.from, let source = (positions[from].flatMap { given[$0] } ?? others[from]).map({ raw.fields[$0].value }) {
+                record.locations[position] = source.location
                 if let markdown = source.scalar, !source.isNull {
-                    record.values[column.name] = .value(.text(Markdown.renderHTML(markdown)))
+                    record.values[position] = .value(.text(Markdown.renderHTML(markdown)))
                 } else if !source.isNull {
                     diagnostics.append(.error(.typeMismatch, "\(record.title).\(from): expected markdown text, found \(source.kindName)", at: source.location))
                 }
                 continue
             }
-            if seen[column.name] != nil { continue }
+            if given[position] != nil { continue }
             switch column.defaultValue {
-            case let .value(value)?: record.values[column.name] = .value(value)
-            case .now?: record.values[column.name] = .now
+            case let .value(value)?: record.values[position] = .value(value)
+            case .now?: record.values[position] = .now
             case nil:
                 if column.required {
                     diagnostics.append(.error(.missingRequired, "\(record.title): missing required field \"\(column.name)\"", at: raw.location))
                 }
             }
         }
-        let typedKey = table.key.compactMap { record.values[$0].flatMap(RecordSetChecker.text) }
+        let typedKey = keyPositions.compactMap { record.values[$0].flatMap(Record.text) }
         record.key = typedKey.count == table.key.count ? typedKey : []
         return record
     }
 
-    private mutating func read(_ node: YAMLNode, column: ColumnSchema, record: Record) -> FieldValue? {
+    /// The key as written (for messages before the record is typed).
+    private func keyText(_ raw: RawRecord) -> [String] {
+        let written = table.key.compactMap { name in raw.fields.first { $0.name == name }?.value.scalar }
+        return written.count == table.key.count ? written : []
+    }
+
+    private mutating func read(_ node: YAMLNode, column: ColumnSchema, position: Int, record: Record) -> FieldValue? {
         let at = node.location
         // Only messages need it: made when one is.
         var name: String { "\(record.title).\(column.name)" }
@@ -116,7 +133,7 @@ struct RecordBuilder {
             if let max = column.maxLength, text.unicodeScalars.count > max {
                 diagnostics.append(.error(.tooLong, "\(name) is \(text.unicodeScalars.count) characters long, more than its max of \(max)", at: at))
             }
-            if let regex = patterns[column.name], (try? regex.wholeMatch(in: text)) == nil {
+            if let regex = patterns[position], (try? regex.wholeMatch(in: text)) == nil {
                 diagnostics.append(.error(.patternMismatch, "\(name): \"\(text)\" does not match the pattern \(column.pattern!)", at: at))
             }
         }

@@ -1,9 +1,8 @@
-/// Gathers raw records from the three places they can be written.
+/// Reads records, one at a time, from the three places they can be written, and
+/// checks the structure around them. It keeps no records: each is handed back as a
+/// `RawRecord` for typing.
 struct RecordCollector {
-    private(set) var records: [RawRecord] = []
     private(set) var diagnostics: [Diagnostic] = []
-    /// The body of every markdown record, for link checks.
-    private(set) var markdownBodies: [(file: String, body: String, firstLine: Int)] = []
     /// The first file of each slug, per table.
     private var slugs: [String: [String: SourceLocation]] = [:]
     let schema: Schema
@@ -12,67 +11,72 @@ struct RecordCollector {
         self.schema = schema
     }
 
-    /// `{table: [records]}`: the `seed.records` node or an include file's document.
-    /// - Parameter publicFile: true for content.yaml, which the app serves: records of
-    ///   private tables are an error there.
-    mutating func collect(tablesNode node: YAMLNode, what: String, publicFile: Bool = false) {
+    /// `{table: [records]}`, the `seed.records` node or an include file's document, as
+    /// loaded with its records detached (`YAMLLoader.load`): its tables and lists.
+    mutating func check(tablesNode node: YAMLNode, what: String) {
         guard let pairs = node.mapping else {
             diagnostics.append(.error(.invalidSchema, "\(what) must be a mapping of table names to lists of records, found \(node.kindName)", at: node.location))
             return
         }
         for pair in pairs {
             guard let table = pair.key.scalar else { continue }
-            guard let declared = schema.table(table) else {
+            guard schema.table(table) != nil else {
                 diagnostics.append(.error(.unknownTable, "unknown table \"\(table)\"" + Suggestions.hint(for: table, among: schema.tables.map(\.name)) + "; declare it under seed.tables", at: pair.key.location))
                 continue
             }
-            if pair.value.isNull { continue }
-            guard let items = pair.value.sequence else {
+            if !pair.value.isNull, pair.value.sequence == nil {
                 diagnostics.append(.error(.invalidSchema, "records of \(table) must be a list, found \(pair.value.kindName)", at: pair.value.location))
-                continue
-            }
-            for (index, item) in items.enumerated() {
-                let label = "\(table)[\(index)]"
-                guard let fields = item.mapping else {
-                    diagnostics.append(.error(.invalidSchema, "\(label) must be a mapping of column: value, found \(item.kindName)", at: item.location))
-                    continue
-                }
-                if publicFile, declared.isPrivate {
-                    diagnostics.append(privateRecord(label, in: declared, at: item.location))
-                }
-                records.append(RawRecord(
-                    table: table, label: label, location: item.location,
-                    fields: fields.compactMap { pair in
-                        pair.key.scalar.map { RawRecord.Field(name: $0, nameLocation: pair.key.location, value: pair.value) }
-                    }))
             }
         }
     }
 
+    /// One item of a table's list. Nil for the items of undeclared tables (`check`
+    /// reports the table once) and for items that are not mappings.
+    /// - Parameter publicFile: true for content.yaml, which the app serves: records of
+    ///   private tables are an error there.
+    mutating func record(_ item: DetachedRecord, publicFile: Bool) -> RawRecord? {
+        guard let table = item.table?.scalar, let declared = schema.table(table) else { return nil }
+        let label = "\(table)[\(item.index)]"
+        guard let fields = item.node.mapping else {
+            diagnostics.append(.error(.invalidSchema, "\(label) must be a mapping of column: value, found \(item.node.kindName)", at: item.node.location))
+            return nil
+        }
+        if publicFile, declared.isPrivate {
+            diagnostics.append(privateRecord(label, in: declared, at: item.node.location))
+        }
+        return RawRecord(
+            table: table, label: label, location: item.node.location,
+            fields: fields.compactMap { pair in
+                pair.key.scalar.map { RawRecord.Field(name: $0, nameLocation: pair.key.location, value: pair.value) }
+            })
+    }
+
     /// One markdown file of the collection of `table`: front matter fields, `slug`
-    /// (the file name unless front matter sets it) and `body`.
-    mutating func collect(markdown file: InputFile, table: String) {
+    /// (the file name unless front matter sets it) and `body`, and the body with the
+    /// line it starts on, for link checks (also when the file makes no record because
+    /// another has its slug).
+    mutating func record(markdown file: InputFile, table: String) -> (record: RawRecord?, body: String, firstLine: Int)? {
         let (document, problems) = FrontMatter.split(file.bytes, file: file.path)
         diagnostics += problems
-        guard let document else { return }
+        guard let document else { return nil }
         var fields = (document.frontMatter.mapping ?? []).compactMap { pair in
             pair.key.scalar.map { RawRecord.Field(name: $0, nameLocation: pair.key.location, value: pair.value) }
         }
         let fileStart = SourceLocation.file(file.path)
-        markdownBodies.append((file.path, document.body, document.bodyStartLine))
         if let given = fields.first(where: { $0.name == "slug" }), let slug = given.value.scalar {
-            guard noteSlug(slug, table: table, at: given.value.location) else { return }
+            guard noteSlug(slug, table: table, at: given.value.location) else { return (nil, document.body, document.bodyStartLine) }
         } else {
             let stem = String(file.path.split(separator: "/").last!.dropLast(3))
             if !Slug.isValid(stem) {
                 diagnostics.append(.error(.invalidSlug, "file name \"\(stem).md\" cannot be a slug (use letters, digits, - and _), or set `slug:` in its front matter", at: fileStart))
             }
             fields.append(.init(name: "slug", nameLocation: fileStart, value: YAMLNode(.scalar(stem, .plain), location: fileStart)))
-            guard noteSlug(stem, table: table, at: fileStart) else { return }
+            guard noteSlug(stem, table: table, at: fileStart) else { return (nil, document.body, document.bodyStartLine) }
         }
         let bodyStart = SourceLocation(file: file.path, start: SourcePosition(line: document.bodyStartLine, column: 1))
         fields.append(.init(name: "body", nameLocation: bodyStart, value: YAMLNode(.scalar(document.body, .literal), location: bodyStart)))
-        records.append(RawRecord(table: table, label: file.path, location: fileStart, fields: fields, implicitFields: ["slug", "body"]))
+        let record = RawRecord(table: table, label: file.path, location: fileStart, fields: fields, implicitFields: ["slug", "body"])
+        return (record, document.body, document.bodyStartLine)
     }
 }
 

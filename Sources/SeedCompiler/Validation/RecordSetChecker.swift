@@ -1,40 +1,72 @@
-/// Checks across records: natural keys are unique within a table, and every
-/// reference names a record that exists.
-enum RecordSetChecker {
-    static func check(_ records: [Record], schema: Schema) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        var byTable: [String: [Record]] = [:]
-        for record in records { byTable[record.table, default: []].append(record) }
-
-        for (table, rows) in byTable {
-            var firstByKey: [[String]: Record] = [:]
-            for row in rows where !row.key.isEmpty {
-                if let first = firstByKey[row.key] {
-                    let key = row.key.joined(separator: ", ")
-                    diagnostics.append(.error(.duplicateRecord, "\(row.label): \(table) already has a record with key \"\(key)\"", at: row.location, notes: [.note("first record with this key", at: first.location)]))
-                } else {
-                    firstByKey[row.key] = row
-                }
-            }
-        }
-
-        for table in schema.tables {
-            for column in table.columns {
-                guard let reference = column.reference, let target = schema.table(reference.table) else { continue }
-                let targetColumn = target.column(reference.column) != nil ? reference.column : target.key.first ?? reference.column
-                let existing = Set((byTable[target.name] ?? []).compactMap { $0.values[targetColumn].flatMap(Self.text) })
-                for row in byTable[table.name] ?? [] {
-                    guard let value = row.values[column.name].flatMap(Self.text), !existing.contains(value) else { continue }
-                    let noun = target.name.hasSuffix("s") ? String(target.name.dropLast()) : target.name
-                    diagnostics.append(.error(.unknownReference, "\(row.title).\(column.name): unknown \(noun) \"\(value)\"" + Suggestions.hint(for: value, among: existing.sorted()) + " (no \(target.name) record has \(targetColumn) \"\(value)\")", at: row.locations[column.name] ?? row.location))
-                }
-            }
-        }
-        return diagnostics
+/// Checks across records as they stream past, keeping only what the checks need:
+/// natural keys are unique within a table (the keys seen, per table), and every
+/// reference names a record that exists (checked against `ColumnValues` at once, or,
+/// for a value not seen yet, once every record is in).
+struct RecordSetChecker {
+    private struct Reference {
+        var column: String
+        /// The column's position in its table.
+        var position: Int
+        var target: ColumnValues.Column
     }
 
-    static func text(_ value: FieldValue) -> String? {
-        if case let .value(v) = value { return v.text }
-        return nil
+    /// A reference whose value no record had when it was read.
+    private struct Pending {
+        var reference: Reference
+        var value: String
+        /// `contacts[3] (Ann, WFP).sector`: how the message names the field.
+        var field: String
+        var location: SourceLocation
+    }
+
+    private var firstByKey: [String: [String: SourceLocation]] = [:]
+    private let references: [String: [Reference]]
+    private var pending: [Pending] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(schema: Schema) {
+        var references: [String: [Reference]] = [:]
+        for table in schema.tables {
+            for (position, column) in table.columns.enumerated() {
+                guard let reference = column.reference, let target = schema.table(reference.table) else { continue }
+                let targetColumn = target.column(reference.column) != nil ? reference.column : target.key.first ?? reference.column
+                references[table.name, default: []].append(Reference(column: column.name, position: position, target: .init(table: target.name, column: targetColumn)))
+            }
+        }
+        self.references = references
+    }
+
+    /// The columns whose values references need.
+    var referencedColumns: [ColumnValues.Column] {
+        references.values.flatMap { $0.map(\.target) }
+    }
+
+    /// Checks one record's key and references; `values` must already hold the
+    /// record itself (a record may refer to its own table).
+    mutating func add(_ record: Record, values: ColumnValues) {
+        if !record.key.isEmpty {
+            let key = record.keyText
+            if let first = firstByKey[record.table]?[key] {
+                diagnostics.append(.error(.duplicateRecord, "\(record.label): \(record.table) already has a record with key \"\(record.key.joined(separator: ", "))\"", at: record.location, notes: [.note("first record with this key", at: first)]))
+            } else {
+                firstByKey[record.table, default: [:]][key] = record.location
+            }
+        }
+        for reference in references[record.table] ?? [] {
+            guard let value = record.values[reference.position].flatMap(Record.text), !values[reference.target].contains(value) else { continue }
+            pending.append(Pending(reference: reference, value: value, field: "\(record.title).\(reference.column)", location: record.locations[reference.position] ?? record.location))
+        }
+    }
+
+    /// The references still unknown once every record is in.
+    mutating func finish(values: ColumnValues) {
+        for unresolved in pending {
+            let existing = values[unresolved.reference.target]
+            guard !existing.contains(unresolved.value) else { continue }
+            let (target, column, value) = (unresolved.reference.target.table, unresolved.reference.target.column, unresolved.value)
+            let noun = target.hasSuffix("s") ? String(target.dropLast()) : target
+            diagnostics.append(.error(.unknownReference, "\(unresolved.field): unknown \(noun) \"\(value)\"" + Suggestions.hint(for: value, among: existing.sorted()) + " (no \(target) record has \(column) \"\(value)\")", at: unresolved.location))
+        }
+        pending = []
     }
 }

@@ -1,0 +1,132 @@
+/// A table's planned rows, stored compactly: each row's cells encoded one after
+/// another in one byte buffer, with its value hash as 32 raw bytes. Reading a row
+/// (`rows[i]`) decodes it into a `PlannedRow`; read it once per use, not per cell.
+///
+/// Rows are added in any order; `sort()` orders them by natural key, sorting only
+/// (key, offset) pairs, never the rows themselves.
+public struct PlannedRows: RandomAccessCollection, Sendable {
+    private var bytes: [UInt8] = []
+    /// Where each row starts in `bytes`, in row order.
+    private var offsets: [Int] = []
+    /// The natural key of each row while rows are being added (dropped by `sort`).
+    private var keys: [[String]] = []
+    private let columns: Int
+    private let keyIndexes: [Int]
+
+    init(columns: Int, keyIndexes: [Int]) {
+        self.columns = columns
+        self.keyIndexes = keyIndexes
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { offsets.count }
+
+    public subscript(position: Int) -> PlannedRow {
+        var reader = RowReader(bytes: bytes, offset: offsets[position])
+        let hash = reader.take(32)
+        let cells = (0..<columns).map { _ in reader.cell() }
+        let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
+        return PlannedRow(key: key, cells: cells, valueHash: Hex.string(hash))
+    }
+
+    /// Adds a row: its cells, one per planned column, hashed as `RowHash` does.
+    mutating func append(key: [String], cells: [FieldValue?], columns: [PlannedColumn]) {
+        offsets.append(bytes.count)
+        keys.append(key)
+        bytes.append(contentsOf: RowHash.digest(cells, columns: columns))
+        for cell in cells { RowWriter.append(cell, to: &bytes) }
+    }
+
+    /// Orders the rows by natural key.
+    mutating func sort() {
+        let order = offsets.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
+        offsets = order.map { offsets[$0] }
+        keys = []
+    }
+}
+
+/// The encoding of a cell: a tag byte, then for text a length and UTF-8 bytes, for
+/// numbers 8 little-endian bytes.
+private enum CellTag: UInt8 {
+    case unset, null, text, integer, real, isFalse, isTrue, date, timestamp, secret, now
+}
+
+private enum RowWriter {
+    static func append(_ cell: FieldValue?, to bytes: inout [UInt8]) {
+        switch cell {
+        case nil: bytes.append(CellTag.unset.rawValue)
+        case .now?: bytes.append(CellTag.now.rawValue)
+        case let .secret(env)?: text(.secret, env, to: &bytes)
+        case let .value(value)?:
+            switch value {
+            case .null: bytes.append(CellTag.null.rawValue)
+            case let .text(s): text(.text, s, to: &bytes)
+            case let .date(s): text(.date, s, to: &bytes)
+            case let .timestamp(s): text(.timestamp, s, to: &bytes)
+            case let .boolean(b): bytes.append((b ? CellTag.isTrue : .isFalse).rawValue)
+            case let .integer(i): number(.integer, UInt64(bitPattern: i), to: &bytes)
+            case let .real(d): number(.real, d.bitPattern, to: &bytes)
+            }
+        }
+    }
+
+    private static func text(_ tag: CellTag, _ s: String, to bytes: inout [UInt8]) {
+        bytes.append(tag.rawValue)
+        var length = s.utf8.count
+        // LEB128: 7 bits at a time, the high bit set on all but the last byte.
+        while length >= 0x80 {
+            bytes.append(UInt8(length & 0x7F) | 0x80)
+            length >>= 7
+        }
+        bytes.append(UInt8(length))
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    private static func number(_ tag: CellTag, _ bits: UInt64, to bytes: inout [UInt8]) {
+        bytes.append(tag.rawValue)
+        withUnsafeBytes(of: bits.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+}
+
+private struct RowReader {
+    let bytes: [UInt8]
+    var offset: Int
+
+    mutating func take(_ count: Int) -> ArraySlice<UInt8> {
+        defer { offset += count }
+        return bytes[offset..<offset + count]
+    }
+
+    mutating func cell() -> FieldValue? {
+        let tag = CellTag(rawValue: take(1).first!)!
+        switch tag {
+        case .unset: return nil
+        case .now: return .now
+        case .secret: return .secret(env: text())
+        case .null: return .value(.null)
+        case .text: return .value(.text(text()))
+        case .date: return .value(.date(text()))
+        case .timestamp: return .value(.timestamp(text()))
+        case .isFalse: return .value(.boolean(false))
+        case .isTrue: return .value(.boolean(true))
+        case .integer: return .value(.integer(Int64(bitPattern: number())))
+        case .real: return .value(.real(Double(bitPattern: number())))
+        }
+    }
+
+    private mutating func text() -> String {
+        var length = 0
+        var shift = 0
+        while true {
+            let byte = take(1).first!
+            length |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return String(decoding: take(length), as: UTF8.self)
+    }
+
+    private mutating func number() -> UInt64 {
+        take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
