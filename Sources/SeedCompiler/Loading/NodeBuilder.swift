@@ -262,7 +262,7 @@ struct NodeBuilder {
 
 /// One record of a list of records, handed out by `NodeBuilder` as soon as it is
 /// complete instead of being kept in the tree.
-struct DetachedRecord {
+struct DetachedRecord: Sendable {
     /// The document of the stream it is in (0 for the first).
     var document: Int
     /// The key naming the table (a scalar unless the content is broken).

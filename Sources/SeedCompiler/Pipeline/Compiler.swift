@@ -40,9 +40,11 @@ public enum Compiler {
             // over: they are streamed on a second reading, which reports the problems
             // inside them (the others were reported on the first).
             let seedFile = document.seedFile
-            let (_, problems) = ContentDocument.loadSingle(seedFile, recordPath: ContentDocument.recordPath) { item in
+            let (_, problems) = Overlap.run(produce: { emit in
+                ContentDocument.loadSingle(seedFile, recordPath: ContentDocument.recordPath, record: emit)
+            }, consume: { item in
                 stream.add(item, from: seedFile.path, publicFile: document.schemaFile == nil)
-            }
+            })
             let known = Set(document.diagnostics)
             diagnostics += problems.filter { !known.contains($0) }
         }
@@ -52,9 +54,11 @@ public enum Compiler {
         let inputs = inputs(of: document, files: files)
         for file in inputs.dropFirst(document.schemaFile == nil ? 1 : 2) {
             if document.isIncluded(file.path) {
-                let (root, problems) = ContentDocument.loadSingle(file, recordPath: []) { item in
+                let (root, problems) = Overlap.run(produce: { emit in
+                    ContentDocument.loadSingle(file, recordPath: [], record: emit)
+                }, consume: { item in
                     stream.add(item, from: file.path, publicFile: false)
-                }
+                })
                 diagnostics += problems
                 if let root, !root.isNull {
                     stream.collector.check(tablesNode: root, what: file.path)

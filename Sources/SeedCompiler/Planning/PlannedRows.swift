@@ -22,11 +22,13 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
     public var endIndex: Int { offsets.count }
 
     public subscript(position: Int) -> PlannedRow {
-        var reader = RowReader(bytes: bytes, offset: offsets[position])
-        let hash = reader.take(32)
-        let cells = (0..<columns).map { _ in reader.cell() }
-        let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
-        return PlannedRow(key: key, cells: cells, valueHash: Hex.string(hash))
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = RowReader(bytes: buffer, offset: offsets[position])
+            let hash = Hex.string(reader.take(32))
+            let cells = (0..<columns).map { _ in reader.cell() }
+            let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
+            return PlannedRow(key: key, cells: cells, valueHash: hash)
+        }
     }
 
     /// Adds a row: its cells, one per planned column, hashed as `RowHash` does.
@@ -89,17 +91,21 @@ private enum RowWriter {
 }
 
 private struct RowReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var offset: Int
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8> {
+    mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8> {
         defer { offset += count }
-        return bytes[offset..<offset + count]
+        return UnsafeBufferPointer(rebasing: bytes[offset..<offset + count])
+    }
+
+    private mutating func byte() -> UInt8 {
+        defer { offset += 1 }
+        return bytes[offset]
     }
 
     mutating func cell() -> FieldValue? {
-        let tag = CellTag(rawValue: take(1).first!)!
-        switch tag {
+        switch CellTag(rawValue: byte())! {
         case .unset: return nil
         case .now: return .now
         case .secret: return .secret(env: text())
@@ -118,9 +124,9 @@ private struct RowReader {
         var length = 0
         var shift = 0
         while true {
-            let byte = take(1).first!
-            length |= Int(byte & 0x7F) << shift
-            if byte < 0x80 { break }
+            let next = byte()
+            length |= Int(next & 0x7F) << shift
+            if next < 0x80 { break }
             shift += 7
         }
         return String(decoding: take(length), as: UTF8.self)

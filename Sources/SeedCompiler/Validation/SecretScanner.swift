@@ -20,8 +20,9 @@ enum SecretScanner {
 
     static func kind(of text: String) -> String? {
         let hashPrefixes = ["$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "$scrypt$", "$5$", "$6$"]
-        if hashPrefixes.contains(where: text.hasPrefix) { return "a password hash" }
-        guard text.count >= 32, !text.contains("://"), !text.contains(where: { $0.isWhitespace }), !isPathOrFileName(text) else { return nil }
+        // Cheap tests first: this runs for every value content.yaml holds.
+        if text.utf8.first == UInt8(ascii: "$"), hashPrefixes.contains(where: text.hasPrefix) { return "a password hash" }
+        guard text.utf8.count >= 32, text.count >= 32, !text.contains("://"), !text.contains(where: { $0.isWhitespace }), !isPathOrFileName(text) else { return nil }
         let scalars = text.unicodeScalars
         let upper = scalars.contains { ("A"..."Z").contains($0) }
         let lower = scalars.contains { ("a"..."z").contains($0) }
