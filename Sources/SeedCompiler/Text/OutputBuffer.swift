@@ -3,31 +3,27 @@
 /// `flushIfFull` at natural boundaries (a row, a statement); without a sink the
 /// buffer simply keeps everything. The first error a sink throws is kept, later
 /// bytes are dropped, and `finish` throws it, so appending itself never throws.
-public struct OutputBuffer {
+struct OutputBuffer {
     static let flushSize = 64 * 1024
 
     /// The bytes not yet handed to the sink.
     var bytes: [UInt8] = []
     private let sink: ByteSink?
     /// Why the sink stopped taking bytes.
-    private(set) var failure: Error?
+    private var failure: Error?
 
     /// A buffer that keeps everything (`text` reads it back).
     init() {
         sink = nil
     }
 
-    public init(sink: ByteSink) {
+    init(sink: ByteSink) {
         self.sink = sink
         bytes.reserveCapacity(Self.flushSize + Self.flushSize / 2)
     }
 
     mutating func append(_ text: String) {
         bytes.append(contentsOf: text.utf8)
-    }
-
-    mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     mutating func append(_ byte: UInt8) {
@@ -67,7 +63,7 @@ public struct OutputBuffer {
     }
 
     /// Hands the rest to the sink; throws the first error the sink threw.
-    public mutating func finish() throws {
+    mutating func finish() throws {
         flush()
         if let failure { throw failure }
     }
