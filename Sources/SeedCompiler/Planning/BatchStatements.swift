@@ -91,6 +91,14 @@ enum BatchStatements {
         return group(Array(rows.indices), limit: limit) { shapes[$0] }.map { batch in batch.map { rows[$0] } }
     }
 
+    /// The rows that no batch holds: those that need a secret, in order. Found from the
+    /// batches, so the rows are not read again.
+    static func rowsWithSecrets(of table: TablePlan, besides batches: [[Int]]) -> [Int] {
+        var batched = [Bool](repeating: false, count: table.rows.count)
+        for batch in batches { for row in batch { batched[row] = true } }
+        return batched.indices.filter { !batched[$0] }
+    }
+
     /// Whether two rows set the same columns in the same way (`shape(of:)`).
     private static func sameShape(_ a: PlannedRow, _ b: PlannedRow) -> Bool {
         func kind(_ cell: FieldValue?) -> Int {

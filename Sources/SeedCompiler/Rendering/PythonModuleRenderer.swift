@@ -82,7 +82,7 @@ enum PythonModuleRenderer {
                 renderBatch(batch, of: table, statements: &statements, into: &out)
             }
             if !batches.isEmpty { renderRun([KeySnapshot.drop], statements: &statements, into: &out) }
-            for group in groups(of: table) { render(group, of: table, statements: &statements, into: &out) }
+            for group in groups(of: table, besides: batches) { render(group, of: table, statements: &statements, into: &out) }
         }
     }
 
@@ -177,9 +177,9 @@ enum PythonModuleRenderer {
         var rows: [PlannedRow]
     }
 
-    private static func groups(of table: TablePlan) -> [Group] {
+    private static func groups(of table: TablePlan, besides batches: [[Int]]) -> [Group] {
         var groups: [Group] = []
-        for row in table.rows where row.needsSecret {
+        for row in BatchStatements.rowsWithSecrets(of: table, besides: batches).map({ table.rows[$0] }) {
             let shape = row.cells.indices.filter { index in
                 switch row.cells[index] {
                 case .value?, .secret?: true

@@ -30,7 +30,8 @@ enum SQLScriptRenderer {
             out.append("\n")
             let policy = table.onConflict == .keep ? "insert only (on_conflict: keep)" : "insert or update (on_conflict: update)"
             out.append(Comment.lines(["\(table.name): \(table.rows.count) record\(table.rows.count == 1 ? "" : "s"), key \(table.key.joined(separator: ", ")), \(policy)"], .sql))
-            for row in table.rows where row.needsSecret {
+            let batches = BatchStatements.batches(of: table, limit: { _ in batchRows })
+            for row in BatchStatements.rowsWithSecrets(of: table, besides: batches).map({ table.rows[$0] }) {
                 secrets = true
                 let variables = row.cells.compactMap { cell -> String? in
                     if case let .secret(env)? = cell { return env }
@@ -38,7 +39,6 @@ enum SQLScriptRenderer {
                 }
                 out.append(Comment.lines(["\(table.name) \(row.key.joined(separator: ", ")): inserted by seed_initial_data.py or seedc apply, which read $\(variables.joined(separator: ", $")); a script cannot hash a password"], .sql))
             }
-            let batches = BatchStatements.batches(of: table, limit: { _ in batchRows })
             if batches.isEmpty { continue }
             KeySnapshot.create(for: table).forEach(statement)
             for batch in batches {
