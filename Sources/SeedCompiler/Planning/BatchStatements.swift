@@ -73,22 +73,16 @@ enum BatchStatements {
     /// Rows without secrets grouped by shape, in order; a batch of a shape setting `n`
     /// columns holds at most `limit(n)` rows.
     static func batches(of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
-        // One pass reading each row once; rows mostly share the shape of the row
-        // before, whose key is then reused as it is.
-        var rows: [Int] = []
-        var shapes: [(key: [Int], columns: Int)] = []
-        var last: PlannedRow?
-        for (index, row) in table.rows.enumerated() where !row.needsSecret {
-            if let last, sameShape(last, row), let shape = shapes.last {
-                shapes.append(shape)
-            } else {
-                let (values, now) = shape(of: row)
-                shapes.append((values + now.map { -1 - $0 }, values.count))
-            }
-            rows.append(index)
-            last = row
+        // Shapes are read without decoding rows; each shape's key is made once.
+        var keys: [Int: (key: [Int], columns: Int)] = [:]
+        let rows = table.rows.indices.filter { !table.rows.shape(at: $0).shape.needsSecret }
+        return group(rows, limit: limit) { index in
+            let (number, shape) = table.rows.shape(at: index)
+            if let key = keys[number] { return key }
+            let key = (shape.values + shape.now.map { -1 - $0 }, shape.values.count)
+            keys[number] = key
+            return key
         }
-        return group(Array(rows.indices), limit: limit) { shapes[$0] }.map { batch in batch.map { rows[$0] } }
     }
 
     /// The rows that no batch holds: those that need a secret, in order. Found from the
@@ -97,19 +91,6 @@ enum BatchStatements {
         var batched = [Bool](repeating: false, count: table.rows.count)
         for batch in batches { for row in batch { batched[row] = true } }
         return batched.indices.filter { !batched[$0] }
-    }
-
-    /// Whether two rows set the same columns in the same way (`shape(of:)`).
-    private static func sameShape(_ a: PlannedRow, _ b: PlannedRow) -> Bool {
-        func kind(_ cell: FieldValue?) -> Int {
-            switch cell {
-            case nil: 0
-            case .value?: 1
-            case .now?: 2
-            case .secret?: 3
-            }
-        }
-        return a.cells.count == b.cells.count && a.cells.indices.allSatisfy { kind(a.cells[$0]) == kind(b.cells[$0]) }
     }
 
     /// `rows` grouped by their shape key, in order, each batch at most
