@@ -1,8 +1,8 @@
 import Foundation
 import SeedCompiler
 
-/// Replaces files all together or not at all. Each new file is first written in full
-/// to a temporary file beside its target; only when every one is complete are they
+/// Replaces files all together or not at all. Each new file is first rendered in full
+/// into a temporary file beside its target; only when every one is complete are they
 /// renamed into place. On any failure the temporaries are removed and every target is
 /// left exactly as it was, so a reader never sees half a file or a mix of old and new.
 struct OutputWriter {
@@ -18,65 +18,51 @@ struct OutputWriter {
         var description: String { "cannot write \(file): \(cause)" }
     }
 
-    /// Writes the outputs whose bytes changed; returns their paths (unchanged files
-    /// are left alone, modification time included).
-    func write(_ outputs: [OutputFile]) throws -> [String] {
+    /// Renders the outputs (on every core) and writes those whose bytes changed;
+    /// returns their paths (unchanged files are left alone, modification time included).
+    func write(_ outputs: [OutputRenderer]) throws -> [String] {
         if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
             throw Failure(file: shownAs, cause: String(cString: strerror(errno)))
         }
-        var changes: [(target: URL, bytes: [UInt8], shownAs: String)] = []
-        for output in outputs {
-            let target = folder.appendingPathComponent(output.path)
-            let bytes = Array(output.contents.utf8)
-            if let old = try? Data(contentsOf: target), old.count == bytes.count,
-               bytes.isEmpty || old.withUnsafeBytes({ old in bytes.withUnsafeBytes { memcmp(old.baseAddress!, $0.baseAddress!, bytes.count) == 0 } }) { continue }
-            changes.append((target, bytes, shownAs + "/" + output.path))
+        let largestFirst = outputs.indices.sorted { outputs[$0].cost > outputs[$1].cost }
+        let staged = Parallel.map(outputs, startingWith: largestFirst) { output -> Result<StagedFile?, Failure> in
+            let file = StagedFile(target: folder.appendingPathComponent(output.path).path)
+            do {
+                try output.render(into: file)
+                return .success(try file.finish() ? file : nil)
+            } catch {
+                file.discard()
+                return .failure(Failure(file: shownAs + "/" + output.path, cause: (error as? StagedFile.Failure)?.cause ?? "\(error)"))
+            }
         }
-        try Self.replace(changes)
-        return changes.map { $0.target.lastPathComponent }
+        let changed = staged.compactMap { try? $0.get() }.compactMap { $0 }
+        if let failure = staged.lazy.compactMap({ if case let .failure(failure) = $0 { failure } else { nil } }).first {
+            changed.forEach { $0.discard() }
+            throw failure
+        }
+        try Self.rename(changed.map { ($0.temporary, $0.target) }, shownAs: { shownAs + "/" + URL(fileURLWithPath: $0).lastPathComponent })
+        return changed.map { URL(fileURLWithPath: $0.target).lastPathComponent }
     }
 
     /// Replaces one file (through a temporary file renamed into place).
     static func replace(_ target: URL, with bytes: Data) throws {
-        try replace([(target, Array(bytes), target.relativePath)])
-    }
-
-    /// Stages every file, then renames them all; on a failure removes what it staged.
-    private static func replace(_ files: [(target: URL, bytes: [UInt8], shownAs: String)]) throws {
-        var staged: [(temporary: String, target: String)] = []
+        let file = StagedFile(target: target.path)
         do {
-            for file in files {
-                let temporary = file.target.deletingLastPathComponent()
-                    .appendingPathComponent(".\(file.target.lastPathComponent).seedc-\(getpid()).tmp").path
-                staged.append((temporary, file.target.path))
-                if let cause = writeWhole(file.bytes, to: temporary) { throw Failure(file: file.shownAs, cause: cause) }
-            }
-            for (index, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
-                throw Failure(file: files[index].shownAs, cause: String(cString: strerror(errno)))
-            }
+            try bytes.withUnsafeBytes { try file.write($0) }
+            guard try file.finish() else { return }
         } catch {
-            for file in staged { unlink(file.temporary) }
-            throw error
+            file.discard()
+            throw Failure(file: target.relativePath, cause: (error as? StagedFile.Failure)?.cause ?? "\(error)")
         }
+        try rename([(file.temporary, file.target)], shownAs: { _ in target.relativePath })
     }
 
-    /// Creates `path` and writes all of `bytes` to disk; the cause when it cannot.
-    /// Flushed before returning, so a full disk is found here and not after a rename.
-    private static func writeWhole(_ bytes: [UInt8], to path: String) -> String? {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return String(cString: strerror(errno)) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let cause = String(cString: strerror(errno))
-                close(descriptor)
-                return cause
-            }
-            written += count
+    /// Renames every staged file into place; on a failure removes the temporaries left.
+    private static func rename(_ files: [(temporary: String, target: String)], shownAs: (String) -> String) throws {
+        for (index, file) in files.enumerated() where Glibc.rename(file.temporary, file.target) != 0 {
+            let failure = Failure(file: shownAs(file.target), cause: String(cString: strerror(errno)))
+            for rest in files[index...] { unlink(rest.temporary) }
+            throw failure
         }
-        let synced = fsync(descriptor) == 0 ? nil : String(cString: strerror(errno))
-        return close(descriptor) == 0 ? synced : String(cString: strerror(errno))
     }
 }

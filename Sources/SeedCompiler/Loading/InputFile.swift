@@ -9,14 +9,3 @@ public struct InputFile: Sendable, Hashable {
         self.bytes = bytes
     }
 }
-
-/// A file the compiler produces, relative to the output folder.
-public struct OutputFile: Sendable, Hashable {
-    public var path: String
-    public var contents: String
-
-    public init(path: String, contents: String) {
-        self.path = path
-        self.contents = contents
-    }
-}

@@ -1,12 +1,12 @@
 /// The whole pipeline, in memory: content document and the files it asked for →
-/// records → validation → plan → one rendered file per output. It reads and writes
-/// nothing itself.
+/// records → validation → plan → one renderer per output, which the caller runs into
+/// sinks (files, comparisons, memory). It reads and writes nothing itself.
 public enum Compiler {
     public static let outputFolder = "seeds"
 
     public struct Result: Sendable {
         /// Empty when there is any error: nothing is written from invalid content.
-        public var outputs: [OutputFile]
+        public var outputs: [OutputRenderer]
         /// Sorted by file, line and column.
         public var diagnostics: [Diagnostic]
         public var plan: SeedPlan?
@@ -31,6 +31,7 @@ public enum Compiler {
     ///   - files: include files and collection files the caller read (any others are ignored).
     ///   - problems: what went wrong reading files, reported with the rest.
     ///   - render: false to stop at the plan (for `plan` and `apply`): no outputs.
+    ///     Outputs are rendered only when the caller runs them (`OutputRenderer`).
     public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = [], render: Bool = true) -> Result {
         var diagnostics = document.diagnostics + problems
         var stream = RecordStream(document: document)
@@ -72,13 +73,7 @@ public enum Compiler {
         guard !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }
         let plan = stream.plan(contentHash: ContentHash.of(inputs), inputs: document.inputSet)
         guard render else { return Result(outputs: [], diagnostics: diagnostics, plan: plan) }
-        let outputs = [
-            OutputFile(path: "manifest.json", contents: ManifestRenderer.render(plan, inputs: inputs.map(\.path))),
-            OutputFile(path: "postgres.sql", contents: SQLScriptRenderer.render(plan, engine: .postgres)),
-            OutputFile(path: PythonModuleRenderer.dataFile, contents: PythonModuleRenderer.renderData(plan)),
-            OutputFile(path: "seed_initial_data.py", contents: PythonModuleRenderer.render(plan)),
-            OutputFile(path: "sqlite.sql", contents: SQLScriptRenderer.render(plan, engine: .sqlite)),
-        ]
+        let outputs = outputs(for: plan, inputs: inputs.map(\.path))
         return Result(outputs: outputs, diagnostics: diagnostics, plan: plan)
     }
 }

@@ -104,14 +104,27 @@ enum BatchStatements {
     /// Rows without secrets grouped by shape, in order; a batch of a shape setting `n`
     /// columns holds at most `limit(n)` rows.
     static func batches(of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
-        batches(table.rows.indices.filter { !table.rows[$0].needsSecret }, of: table, limit: limit)
+        batches(table.rows.indices.filter { !table.rows.shape(at: $0).shape.needsSecret }, of: table, limit: limit)
     }
 
-    /// `rows` of `table` grouped by shape, in order, as `batches(of:limit:)`.
+    /// `rows` of `table` grouped by shape, in order, as `batches(of:limit:)`. Shapes are
+    /// read without decoding rows (each shape's key made once), but for rows with
+    /// secrets (`seedc apply` binds them): those are read for their secret columns,
+    /// which keep them apart from rows setting the same columns to values.
     static func batches(_ rows: [Int], of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
-        group(rows, limit: limit) { index in
-            let (values, now) = shape(of: table.rows[index])
-            return (values + now.map { -1 - $0 }, values.count)
+        var keys: [Int: (key: [Int], columns: Int)] = [:]
+        return group(rows, limit: limit) { index in
+            let (number, shape) = table.rows.shape(at: index)
+            guard shape.needsSecret else {
+                if let key = keys[number] { return key }
+                let key = (shape.values + shape.now.map { -1 - $0 }, shape.values.count)
+                keys[number] = key
+                return key
+            }
+            let row = table.rows[index]
+            let (values, now) = Self.shape(of: row)
+            let secrets = values.filter { if case .secret? = row.cells[$0] { true } else { false } }
+            return (values + now.map { -1 - $0 } + [Int.min] + secrets, values.count)
         }
     }
 
@@ -150,17 +163,30 @@ enum BatchStatements {
         return (rows.joined().map(number) + assigned.map { number($0.value) }).max() ?? 0
     }
 
+    /// The rows that no batch holds: those that need a secret, in order. Found from the
+    /// batches, so the rows are not read again.
+    static func rowsWithSecrets(of table: TablePlan, besides batches: [[Int]]) -> [Int] {
+        var batched = [Bool](repeating: false, count: table.rows.count)
+        for batch in batches { for row in batch { batched[row] = true } }
+        return batched.indices.filter { !batched[$0] }
+    }
+
     /// `rows` grouped by their shape key, in order, each batch at most
     /// `limit(columns)` rows, where `shape` gives a row's key and the columns it binds.
     static func group(_ rows: [Int], limit: (Int) -> Int, shape: (Int) -> (key: [Int], columns: Int)) -> [[Int]] {
         var batches: [[Int]] = []
         var byShape: [[Int]: Int] = [:]
+        var last: (key: [Int], batch: Int)?
         for index in rows {
             let (key, columns) = shape(index)
-            if let batch = byShape[key], batches[batch].count < limit(columns) {
+            // A row of the last row's shape needs no lookup (arrays sharing storage compare at once).
+            let open = last.flatMap { $0.key == key ? $0.batch : nil } ?? byShape[key]
+            if let batch = open, batches[batch].count < limit(columns) {
                 batches[batch].append(index)
+                last = (key, batch)
             } else {
                 byShape[key] = batches.count
+                last = (key, batches.count)
                 batches.append([index])
             }
         }

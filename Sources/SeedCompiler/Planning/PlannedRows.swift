@@ -10,6 +10,10 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
     private var offsets: [Int] = []
     /// The natural key of each row while rows are being added (dropped by `sort`).
     private var keys: [[String]] = []
+    /// Each row's shape, as a number into `shapes`, in row order.
+    private var shapeNumbers: [Int] = []
+    private var shapes: [Shape] = []
+    private var shapeNumber: [Shape: Int] = [:]
     private let columns: Int
     private let keyIndexes: [Int]
 
@@ -31,10 +35,25 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
         }
     }
 
+    /// What a row sets, read without decoding it, and a number shared by the rows of
+    /// the same shape (the first row of a shape gets the next number).
+    public func shape(at position: Int) -> (number: Int, shape: Shape) {
+        let number = shapeNumbers[position]
+        return (number, shapes[number])
+    }
+
     /// Adds a row: its cells, one per planned column, hashed as `RowHash` does.
     mutating func append(key: [String], cells: [FieldValue?], columns: [PlannedColumn]) {
         offsets.append(bytes.count)
         keys.append(key)
+        let shape = Shape(cells)
+        if let number = shapeNumber[shape] {
+            shapeNumbers.append(number)
+        } else {
+            shapeNumber[shape] = shapes.count
+            shapeNumbers.append(shapes.count)
+            shapes.append(shape)
+        }
         bytes.append(contentsOf: RowHash.digest(cells, columns: columns))
         for cell in cells { RowWriter.append(cell, to: &bytes) }
     }
@@ -43,7 +62,24 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
     mutating func sort() {
         let order = offsets.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
         offsets = order.map { offsets[$0] }
+        shapeNumbers = order.map { shapeNumbers[$0] }
         keys = []
+    }
+}
+
+extension PlannedRows {
+    /// The columns a row sets to a value and to the time of applying, and whether it
+    /// needs a secret: what decides which statements and batch it goes in.
+    public struct Shape: Hashable, Sendable {
+        public var values: [Int]
+        public var now: [Int]
+        public var needsSecret: Bool
+
+        init(_ cells: [FieldValue?]) {
+            values = cells.indices.filter { if case .value? = cells[$0] { true } else { false } }
+            now = cells.indices.filter { cells[$0] == .now }
+            needsSecret = cells.contains { if case .secret? = $0 { true } else { false } }
+        }
     }
 }
 

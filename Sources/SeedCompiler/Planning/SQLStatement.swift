@@ -19,6 +19,10 @@ public indirect enum SQLExpression: Hashable, Sendable {
     case argument(Value, SQLStorage)
     /// A column of a named row source (`"v"."c1"`).
     case column(SQLIdentifier, of: SQLIdentifier)
+    /// Value `index` of the row being written, in a statement whose row list is one
+    /// template row that the renderer writes once per row of a batch (filled from the
+    /// planned rows, so a batch's rows are never built as expressions).
+    case rowValue(Int)
 }
 
 /// The statements seed scripts are made of. Each is idempotent on its own: inserts

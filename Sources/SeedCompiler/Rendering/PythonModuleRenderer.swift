@@ -69,8 +69,8 @@ enum PythonModuleRenderer {
     }
 
     /// The data file.
-    static func renderData(_ plan: SeedPlan) -> String {
-        var out = "{\"seedc\": \(dataFormat), \"content_sha256\": \(JSONText.quoted(plan.contentHash))}\n"
+    static func renderData(_ plan: SeedPlan, into out: inout OutputBuffer) {
+        out.append("{\"seedc\": \(dataFormat), \"content_sha256\": \(JSONText.quoted(plan.contentHash))}\n")
         var statements = StatementTable()
         for table in plan.tables {
             let batches = BatchStatements.batches(of: table, limit: BatchStatements.boundRowsPerBatch)
@@ -79,9 +79,8 @@ enum PythonModuleRenderer {
                 renderBatch(batch, of: table, statements: &statements, into: &out)
             }
             if !batches.isEmpty { renderRun([KeySnapshot.drop], statements: &statements, into: &out) }
-            for group in groups(of: table) { render(group, of: table, statements: &statements, into: &out) }
+            for group in groups(of: table, besides: batches) { render(group, of: table, statements: &statements, into: &out) }
         }
-        return out
     }
 
     /// Statement numbers per dialect; a statement's text is written once, on the line
@@ -91,24 +90,25 @@ enum PythonModuleRenderer {
         /// The statement entries of batches alike (table, shape, size), by dialect.
         var batches: [String: [String]] = [:]
 
-        mutating func number(_ text: String, dialect: String, out: inout String) -> Int {
+        mutating func number(_ text: String, dialect: String, out: inout OutputBuffer) -> Int {
             if let number = numbers[dialect]?[text] { return number }
             let number = numbers[dialect]?.count ?? 0
             numbers[dialect, default: [:]][text] = number
-            out += "[\"sql\", \(JSONText.quoted(dialect)), \(JSONText.quoted(text))]\n"
+            out.append("[\"sql\", \(JSONText.quoted(dialect)), \(JSONText.quoted(text))]\n")
+            out.flushIfFull()
             return number
         }
     }
 
     /// Statements run once, without parameters (a table's key snapshot).
-    private static func renderRun(_ run: [SQLStatement], statements: inout StatementTable, into out: inout String) {
+    private static func renderRun(_ run: [SQLStatement], statements: inout StatementTable, into out: inout OutputBuffer) {
         let byDialect = dialects.map { name, dialect in
             "\(JSONText.quoted(name)): [" + run.map { String(statements.number(dialect.statement($0), dialect: name, out: &out)) }.joined(separator: ", ") + "]"
         }
-        out += "[\"run\", {\(byDialect.joined(separator: ", "))}]\n"
+        out.append("[\"run\", {\(byDialect.joined(separator: ", "))}]\n")
     }
 
-    private static func renderBatch(_ batch: [Int], of table: TablePlan, statements: inout StatementTable, into out: inout String) {
+    private static func renderBatch(_ batch: [Int], of table: TablePlan, statements: inout StatementTable, into out: inout OutputBuffer) {
         let sample = table.rows[batch[0]]
         let shape = BatchStatements.shape(of: sample)
         let set = shape.values
@@ -126,16 +126,21 @@ enum PythonModuleRenderer {
             statements.batches[cacheKey] = kinds
             byDialect.append("\(JSONText.quoted(name)): [" + kinds.joined(separator: ", ") + "]")
         }
-        out += "[\"batch\", \(JSONText.quoted(table.name)), {\(byDialect.joined(separator: ", "))}, ["
+        out.append("[\"batch\", \(JSONText.quoted(table.name)), {\(byDialect.joined(separator: ", "))}, [")
         for (index, rowIndex) in batch.enumerated() {
             let row = table.rows[rowIndex]
-            let cells = set.map { column -> String in
-                if case let .value(value)? = row.cells[column] { return JSONText.value(value) }
-                return "null"
+            out.append(index == 0 ? "[" : ", [")
+            for column in set {
+                if case let .value(value)? = row.cells[column] { JSONText.write(value, into: &out) } else { out.append("null") }
+                out.append(", ")
             }
-            out += (index == 0 ? "[" : ", [") + (cells + [row.keyText, row.valueHash].map(JSONText.quoted)).joined(separator: ", ") + "]"
+            DoubleQuoted.quote(row.keyText, .unicodeOnly, into: &out.bytes)
+            out.append(", ")
+            DoubleQuoted.quote(row.valueHash, .unicodeOnly, into: &out.bytes)
+            out.append("]")
+            out.flushIfFull()
         }
-        out += "]]\n"
+        out.append("]]\n")
     }
 
     /// Rows with secrets that set the same columns in the same way share statements.
@@ -144,9 +149,9 @@ enum PythonModuleRenderer {
         var rows: [PlannedRow]
     }
 
-    private static func groups(of table: TablePlan) -> [Group] {
+    private static func groups(of table: TablePlan, besides batches: [[Int]]) -> [Group] {
         var groups: [Group] = []
-        for row in table.rows where row.needsSecret {
+        for row in BatchStatements.rowsWithSecrets(of: table, besides: batches).map({ table.rows[$0] }) {
             let shape = row.cells.indices.filter { index in
                 switch row.cells[index] {
                 case .value?, .secret?: true
@@ -162,7 +167,7 @@ enum PythonModuleRenderer {
         return groups
     }
 
-    private static func render(_ group: Group, of table: TablePlan, statements: inout StatementTable, into out: inout String) {
+    private static func render(_ group: Group, of table: TablePlan, statements: inout StatementTable, into out: inout OutputBuffer) {
         let sample = group.rows[0]
         let parameters = group.shape.filter { $0 >= 0 }
         let names = (parameters.map { "p\($0)" } + ["lk", "lh"]).map(JSONText.quoted).joined(separator: ", ")
@@ -175,7 +180,7 @@ enum PythonModuleRenderer {
             }
             byDialect.append("\(JSONText.quoted(name)): [\(numbers.joined(separator: ", "))]")
         }
-        out += "[\"group\", \(JSONText.quoted(table.name)), [\(names)], [\(key)], {\(byDialect.joined(separator: ", "))}, ["
+        out.append("[\"group\", \(JSONText.quoted(table.name)), [\(names)], [\(key)], {\(byDialect.joined(separator: ", "))}, [")
         for (index, row) in group.rows.enumerated() {
             let values = parameters.map { column -> String in
                 switch row.cells[column] {
@@ -184,8 +189,9 @@ enum PythonModuleRenderer {
                 case .now?, nil: "null"
                 }
             }
-            out += (index == 0 ? "[" : ", [") + (values + [row.keyText, row.valueHash].map(JSONText.quoted)).joined(separator: ", ") + "]"
+            out.append((index == 0 ? "[" : ", [") + (values + [row.keyText, row.valueHash].map(JSONText.quoted)).joined(separator: ", ") + "]")
+            out.flushIfFull()
         }
-        out += "]]\n"
+        out.append("]]\n")
     }
 }

@@ -17,41 +17,64 @@ struct SQLDialect {
     var engine: Engine
     var parameters: Parameters = .none
 
+    /// What writing one statement gathers and reads besides its text: positional
+    /// arguments in order, and for a statement written from a template row, the row
+    /// being written and where its `.rowValue`s come from.
+    private struct Context {
+        var arguments: [Value] = []
+        var rows = 0
+        var row = 0
+        var value: ((_ row: Int, _ index: Int) -> Value)?
+    }
+
     func identifier(_ id: SQLIdentifier) -> String {
-        quote(id.name, with: UInt8(ascii: "\""))
+        var out = OutputBuffer()
+        write(id, &out)
+        return out.text
+    }
+
+    private func write(_ id: SQLIdentifier, _ out: inout OutputBuffer) {
+        var name = id.name
+        name.withUTF8 { quote($0, with: UInt8(ascii: "\""), &out) }
     }
 
     /// `text` between `mark`s, each `mark` in it doubled (and each `%` for psycopg2).
     /// Works on UTF-8 bytes: this runs for every value of every row.
-    private func quote(_ text: String, with mark: UInt8) -> String {
+    private func quote(_ text: UnsafeBufferPointer<UInt8>, with mark: UInt8, _ out: inout OutputBuffer) {
         let percent = UInt8(ascii: "%")
         let doublesPercent = parameters == .pyformat
-        let markText = String(UnicodeScalar(mark))
-        if !text.utf8.contains(where: { $0 == mark || (doublesPercent && $0 == percent) }) {
-            return markText + text + markText
+        out.append(mark)
+        if !text.contains(where: { $0 == mark || (doublesPercent && $0 == percent) }) {
+            out.bytes.append(contentsOf: text)
+        } else {
+            for byte in text {
+                out.bytes.append(byte)
+                if byte == mark || (doublesPercent && byte == percent) { out.bytes.append(byte) }
+            }
         }
-        var bytes: [UInt8] = [mark]
-        bytes.reserveCapacity(text.utf8.count + 2)
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == mark || (doublesPercent && byte == percent) { bytes.append(byte) }
-        }
-        bytes.append(mark)
-        return String(decoding: bytes, as: UTF8.self)
+        out.append(mark)
     }
 
     func literal(_ value: Value) -> String {
+        var out = OutputBuffer()
+        write(value, &out)
+        return out.text
+    }
+
+    private func write(_ value: Value, _ out: inout OutputBuffer) {
         switch value {
-        case .null: return "NULL"
-        case let .text(s): return string(s)
-        case let .integer(i): return String(i)
-        case let .real(d): return String(d)
+        case .null: out.append("NULL")
+        case let .text(s): string(s, &out)
+        case let .integer(i): out.append(i)
+        case let .real(d): out.append(String(d))
         case let .boolean(b):
-            return engine == .sqlite ? (b ? "1" : "0") : (b ? "TRUE" : "FALSE")
+            out.append(engine == .sqlite ? (b ? "1" : "0") : (b ? "TRUE" : "FALSE"))
         case let .date(s):
-            return engine == .sqlite ? string(s) : "DATE " + string(s)
+            if engine == .postgres { out.append("DATE ") }
+            string(s, &out)
         case let .timestamp(s):
-            return engine == .sqlite ? string(s) : "TIMESTAMP " + string(s)
+            if engine == .postgres { out.append("TIMESTAMP ") }
+            string(s, &out)
         }
     }
 
@@ -61,22 +84,35 @@ struct SQLDialect {
     /// is written as literals and `char(n)` (SQLite) or `chr(n)` (PostgreSQL) joined
     /// by `||`, because the shells that read the scripts alter them (the sqlite3
     /// shell drops a carriage return that ends an input line, even inside a literal).
-    private func string(_ s: String) -> String {
+    private func string(_ s: String, _ out: inout OutputBuffer) {
         let mark = UInt8(ascii: "'")
-        guard s.utf8.contains(where: Self.shellUnsafe) else { return quote(s, with: mark) }
-        var parts: [String] = []
-        var run: [UInt8] = []
-        for byte in s.utf8 {
-            guard Self.shellUnsafe(byte) else {
-                run.append(byte)
-                continue
+        var s = s
+        s.withUTF8 { bytes in
+            guard bytes.contains(where: Self.shellUnsafe) else { return quote(bytes, with: mark, &out) }
+            out.append("(")
+            var first = true
+            func separate() {
+                if !first { out.append(" || ") }
+                first = false
             }
-            if !run.isEmpty { parts.append(quote(String(decoding: run, as: UTF8.self), with: mark)) }
-            run.removeAll()
-            parts.append((engine == .sqlite ? "char(" : "chr(") + String(byte) + ")")
+            var start = 0
+            for (index, byte) in bytes.enumerated() where Self.shellUnsafe(byte) {
+                if start < index {
+                    separate()
+                    quote(UnsafeBufferPointer(rebasing: bytes[start..<index]), with: mark, &out)
+                }
+                separate()
+                out.append(engine == .sqlite ? "char(" : "chr(")
+                out.append(Int(byte))
+                out.append(")")
+                start = index + 1
+            }
+            if start < bytes.count {
+                separate()
+                quote(UnsafeBufferPointer(rebasing: bytes[start...]), with: mark, &out)
+            }
+            out.append(")")
         }
-        if !run.isEmpty { parts.append(quote(String(decoding: run, as: UTF8.self), with: mark)) }
-        return "(" + parts.joined(separator: " || ") + ")"
     }
 
     /// C0 control bytes but tab and line feed (a UTF-8 continuation byte is never one).
@@ -86,57 +122,138 @@ struct SQLDialect {
 
     /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.
     func render(_ s: SQLStatement) -> RenderedStatement {
-        var arguments: [Value] = []
-        let sql = statement(s, &arguments)
-        return RenderedStatement(sql: sql, arguments: arguments)
+        var out = OutputBuffer()
+        var context = Context()
+        write(s, &out, &context)
+        return RenderedStatement(sql: out.text, arguments: context.arguments)
     }
 
     /// A statement without arguments, for scripts and the Python module.
     func statement(_ s: SQLStatement) -> String {
-        var arguments: [Value] = []
-        return statement(s, &arguments)
+        render(s).sql
     }
 
-    private func expression(_ e: SQLExpression, _ arguments: inout [Value]) -> String {
-        switch e {
-        case let .value(v):
-            return literal(v)
-        case let .parameter(name, storage):
-            let placeholder = switch parameters {
-            case .pyformat: "%(\(name))s"
-            case .numbered: (engine == .sqlite ? "?" : "$") + name
-            case .none, .colonNamed: ":" + name
-            }
-            guard engine == .postgres else { return placeholder }
-            return "CAST(\(placeholder) AS \(postgresType(storage)))"
-        case let .argument(value, storage):
-            arguments.append(value)
-            guard engine == .postgres else { return "?" }
-            return "CAST($\(arguments.count) AS \(postgresType(storage)))"
-        case let .column(column, source):
-            return identifier(source) + "." + identifier(column)
-        case let .now(storage):
-            switch (engine, storage) {
-            case (.sqlite, .date): return "date('now')"
-            case (.sqlite, _): return "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
-            case (.postgres, .date): return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS date)"
-            case (.postgres, _): return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp)"
-            }
-        case let .lookup(table, column, key, value):
-            return "(SELECT \(identifier(column)) FROM \(identifier(table)) WHERE \(identifier(key)) = \(expression(value, &arguments)))"
+    /// Writes a statement without arguments into `out`.
+    func write(_ s: SQLStatement, into out: inout OutputBuffer) {
+        var context = Context()
+        write(s, &out, &context)
+    }
+
+    /// Writes a statement whose row list (`withRows`) holds one template row, written
+    /// `rows` times: each `.rowValue(index)` in it is `value(row, index)`. The rows
+    /// are never built as expressions, and the buffer is flushed between them.
+    func write(_ s: SQLStatement, rows: Int, value: (_ row: Int, _ index: Int) -> Value, into out: inout OutputBuffer) {
+        withoutActuallyEscaping(value) { value in
+            var context = Context(rows: rows, value: value)
+            write(s, &out, &context)
         }
     }
 
-    private func statement(_ s: SQLStatement, _ arguments: inout [Value]) -> String {
+    private func write(_ e: SQLExpression, _ out: inout OutputBuffer, _ context: inout Context) {
+        switch e {
+        case let .value(v):
+            write(v, &out)
+        case let .rowValue(index):
+            guard let value = context.value else { preconditionFailure("a row value outside a template row") }
+            write(value(context.row, index), &out)
+        case let .parameter(name, storage):
+            if engine == .postgres { out.append("CAST(") }
+            switch parameters {
+            case .pyformat: out.append("%(" + name + ")s")
+            case .numbered: out.append((engine == .sqlite ? "?" : "$") + name)
+            case .none, .colonNamed: out.append(":" + name)
+            }
+            if engine == .postgres { out.append(" AS " + postgresType(storage) + ")") }
+        case let .argument(value, storage):
+            context.arguments.append(value)
+            guard engine == .postgres else { return out.append("?") }
+            out.append("CAST($")
+            out.append(context.arguments.count)
+            out.append(" AS " + postgresType(storage) + ")")
+        case let .column(column, source):
+            write(source, &out)
+            out.append(".")
+            write(column, &out)
+        case let .now(storage):
+            switch (engine, storage) {
+            case (.sqlite, .date): out.append("date('now')")
+            case (.sqlite, _): out.append("strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'")
+            case (.postgres, .date): out.append("CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS date)")
+            case (.postgres, _): out.append("CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp)")
+            }
+        case let .lookup(table, column, key, value):
+            out.append("(SELECT ")
+            write(column, &out)
+            out.append(" FROM ")
+            write(table, &out)
+            out.append(" WHERE ")
+            write(key, &out)
+            out.append(" = ")
+            write(value, &out, &context)
+            out.append(")")
+        }
+    }
+
+    /// `(…), (…)`: the rows of a statement, or its template row `context.rows` times.
+    private func writeRows(_ rows: [[SQLExpression]], separator: String, _ out: inout OutputBuffer, _ context: inout Context) {
+        let templated = context.value != nil
+        for index in 0..<(templated ? context.rows : rows.count) {
+            if index > 0 { out.append(separator) }
+            context.row = index
+            out.append("(")
+            for (position, expression) in rows[templated ? 0 : index].enumerated() {
+                if position > 0 { out.append(", ") }
+                write(expression, &out, &context)
+            }
+            out.append(")")
+            out.flushIfFull()
+        }
+    }
+
+    private func write(_ s: SQLStatement, _ out: inout OutputBuffer, _ context: inout Context) {
+        switch s {
+        case let .withRows(columns, rows, body):
+            out.append("WITH \"v\" (\(columns.map(identifier).joined(separator: ", "))) AS (VALUES\n  ")
+            writeRows(rows, separator: ",\n  ", &out, &context)
+            out.append(")\n" + rowsBody(body, &context))
+        case let .compare(table, source, rows, key, compared):
+            let v = SQLIdentifier("v"), t = identifier(table)
+            var selected = ["CAST(\(identifier(v)).\(identifier(source[0])) AS TEXT)",
+                            "CASE WHEN \(t).\(identifier(key[0])) IS NULL THEN 0 ELSE 1 END"]
+            for column in compared {
+                // PostgreSQL compares in the content's type (a json column has no `=`).
+                let current = "\(t).\(identifier(column.name))"
+                let typed = engine == .sqlite ? current : "CAST(\(current) AS \(postgresType(column.storage)))"
+                selected.append("CASE WHEN \(typed) \(distinct) \(identifier(v)).\(identifier(column.name)) THEN 1 ELSE 0 END")
+                selected.append("CAST(\(current) AS TEXT)")
+            }
+            let on = key.map { "\(t).\(identifier($0)) = \(identifier(v)).\(identifier($0))" }.joined(separator: " AND ")
+            out.append("WITH \(identifier(v)) (\(source.map(identifier).joined(separator: ", "))) AS (VALUES ")
+            writeRows(rows, separator: ", ", &out, &context)
+            out.append(") SELECT \(selected.joined(separator: ", ")) FROM \(identifier(v)) LEFT JOIN \(t) ON \(on)")
+        default:
+            out.append(statement(s, &context))
+        }
+    }
+
+    /// An expression as text, for the statements written as text.
+    private func text(_ e: SQLExpression, _ context: inout Context) -> String {
+        var out = OutputBuffer()
+        write(e, &out, &context)
+        return out.text
+    }
+
+    /// The statements without row lists, as text.
+    private func statement(_ s: SQLStatement, _ context: inout Context) -> String {
         func list(_ expressions: [SQLExpression]) -> String {
-            expressions.map { expression($0, &arguments) }.joined(separator: ", ")
+            expressions.map { text($0, &context) }.joined(separator: ", ")
         }
         func names(_ ids: [SQLIdentifier]) -> String { ids.map(identifier).joined(separator: ", ") }
         func conjunction(_ match: [SQLStatement.Assignment]) -> String {
-            match.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }.joined(separator: " AND ")
+            match.map { "\(identifier($0.column)) = \(text($0.value, &context))" }.joined(separator: " AND ")
         }
         func assignments(_ set: [SQLStatement.Assignment]) -> String {
-            set.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }.joined(separator: ", ")
+            set.map { "\(identifier($0.column)) = \(text($0.value, &context))" }.joined(separator: ", ")
         }
         switch s {
         case let .exists(table, match):
@@ -149,7 +266,7 @@ struct SQLDialect {
         case let .updateIfDifferent(table, set, match, compare):
             let setText = assignments(set)
             let matchText = conjunction(match)
-            let differs = compare.map { "\(identifier($0.column)) \(distinct) \(expression($0.value, &arguments))" }.joined(separator: " OR ")
+            let differs = compare.map { "\(identifier($0.column)) \(distinct) \(text($0.value, &context))" }.joined(separator: " OR ")
             return "UPDATE \(identifier(table)) SET \(setText) WHERE \(matchText) AND (\(differs))"
         case let .delete(table, match):
             return "DELETE FROM \(identifier(table)) WHERE \(conjunction(match))"
@@ -165,23 +282,8 @@ struct SQLDialect {
         case let .selectText(table, columns, match):
             let sql = "SELECT " + columns.map { "CAST(\(identifier($0)) AS TEXT)" }.joined(separator: ", ") + " FROM \(identifier(table))"
             return match.isEmpty ? sql : sql + " WHERE \(conjunction(match))"
-        case let .compare(table, source, rows, key, compared):
-            let v = SQLIdentifier("v"), t = identifier(table)
-            let values = rows.map { "(" + list($0) + ")" }.joined(separator: ", ")
-            var selected = ["CAST(\(identifier(v)).\(identifier(source[0])) AS TEXT)",
-                            "CASE WHEN \(t).\(identifier(key[0])) IS NULL THEN 0 ELSE 1 END"]
-            for column in compared {
-                // PostgreSQL compares in the content's type (a json column has no `=`).
-                let current = "\(t).\(identifier(column.name))"
-                let typed = engine == .sqlite ? current : "CAST(\(current) AS \(postgresType(column.storage)))"
-                selected.append("CASE WHEN \(typed) \(distinct) \(identifier(v)).\(identifier(column.name)) THEN 1 ELSE 0 END")
-                selected.append("CAST(\(current) AS TEXT)")
-            }
-            let on = key.map { "\(t).\(identifier($0)) = \(identifier(v)).\(identifier($0))" }.joined(separator: " AND ")
-            return "WITH \(identifier(v)) (\(names(source))) AS (VALUES \(values)) SELECT \(selected.joined(separator: ", ")) FROM \(identifier(v)) LEFT JOIN \(t) ON \(on)"
-        case let .withRows(columns, rows, body):
-            let values = rows.map { "(" + list($0) + ")" }.joined(separator: ",\n  ")
-            return "WITH \"v\" (\(names(columns))) AS (VALUES\n  \(values))\n" + rowsBody(body)
+        case .withRows, .compare:
+            preconditionFailure("statements with row lists are written by write(_:_:_:)")
         case let .savepoint(name): return "SAVEPOINT \(identifier(name))"
         case let .rollbackToSavepoint(name): return "ROLLBACK TO SAVEPOINT \(identifier(name))"
         case let .releaseSavepoint(name): return "RELEASE SAVEPOINT \(identifier(name))"
@@ -206,7 +308,7 @@ struct SQLDialect {
     }
 
     /// The part of a `withRows` statement after its rows.
-    private func rowsBody(_ body: SQLStatement.RowsBody) -> String {
+    private func rowsBody(_ body: SQLStatement.RowsBody, _ context: inout Context) -> String {
         let v = "\"v\""
         func typed(_ column: SQLStatement.TypedColumn) -> String {
             let value = v + "." + identifier(column.name)
@@ -223,16 +325,14 @@ struct SQLDialect {
         }
         switch body {
         case let .insertMissing(table, columns, constants, key):
-            var arguments: [Value] = []
             let names = columns.map { identifier($0.name) } + constants.map { identifier($0.column) }
-            let values = columns.map(typed) + constants.map { expression($0.value, &arguments) }
+            let values = columns.map(typed) + constants.map { text($0.value, &context) }
             return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))"
                 + " SELECT \(values.joined(separator: ", ")) FROM \(missing(key))"
         case let .updateDiffering(table, set, touch, key):
             let keys = identifier(KeySnapshot.table)
-            var arguments: [Value] = []
             let assignments = set.map { "\(identifier($0.name)) = \(typed($0))" }
-                + touch.map { "\(identifier($0.column)) = \(expression($0.value, &arguments))" }
+                + touch.map { "\(identifier($0.column)) = \(text($0.value, &context))" }
             let differs = set.map { "\(identifier(table)).\(identifier($0.name)) \(distinct) \(typed($0))" }.joined(separator: " OR ")
             // SQLite finds each row by its rowid in the snapshot; PostgreSQL hashes the join.
             let rows = engine == .sqlite

@@ -56,14 +56,21 @@ enum JSONText {
     /// A typed value as JSON: dates and datetimes as their text; reals that are not
     /// finite as `NaN`, `Infinity`, `-Infinity` (which Python's `json` reads).
     static func value(_ value: Value) -> String {
+        var out = OutputBuffer()
+        write(value, into: &out)
+        return out.text
+    }
+
+    /// `value(_:)`, appended to `out`.
+    static func write(_ value: Value, into out: inout OutputBuffer) {
         switch value {
-        case .null: "null"
-        case let .text(s), let .date(s), let .timestamp(s): quoted(s)
-        case let .integer(i): String(i)
-        case let .real(d) where d.isNaN: "NaN"
-        case let .real(d) where d.isInfinite: d > 0 ? "Infinity" : "-Infinity"
-        case let .real(d): String(d)
-        case let .boolean(b): b ? "true" : "false"
+        case .null: out.append("null")
+        case let .text(s), let .date(s), let .timestamp(s): DoubleQuoted.quote(s, .unicodeOnly, into: &out.bytes)
+        case let .integer(i): out.append(i)
+        case let .real(d) where d.isNaN: out.append("NaN")
+        case let .real(d) where d.isInfinite: out.append(d > 0 ? "Infinity" : "-Infinity")
+        case let .real(d): out.append(String(d))
+        case let .boolean(b): out.append(b ? "true" : "false")
         }
     }
 

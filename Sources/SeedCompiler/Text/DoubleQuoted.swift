@@ -13,14 +13,22 @@ enum DoubleQuoted {
     /// as they are but for `"`, `\`, C0 controls and DEL, and the sequences of U+0080–
     /// U+009F, U+2028, U+2029 and U+FEFF, which are escaped.
     static func quote(_ s: String, _ escapes: Escapes) -> String {
+        var out: [UInt8] = []
+        quote(s, escapes, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The literal of `s`, appended to `out`.
+    static func quote(_ s: String, _ escapes: Escapes, into out: inout [UInt8]) {
         var text = s
-        return text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
+            out.append(0x22)
             // Most values are printable ASCII without quotes or backslashes: copied whole.
             if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-                return "\"" + s + "\""
+                out.append(contentsOf: bytes)
+                out.append(0x22)
+                return
             }
-            var out: [UInt8] = [0x22]
-            out.reserveCapacity(bytes.count + 16)
             func escape(_ value: UInt32) {
                 let hex = Array(String(value, radix: 16, uppercase: true).utf8)
                 let short = escapes == .hexAndUnicode && value <= 0xFF
@@ -52,7 +60,6 @@ enum DoubleQuoted {
                 i += 1
             }
             out.append(0x22)
-            return String(decoding: out, as: UTF8.self)
         }
     }
 

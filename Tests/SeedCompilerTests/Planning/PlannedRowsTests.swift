@@ -22,5 +22,13 @@ final class PlannedRowsTests: XCTestCase {
         XCTAssertEqual(rows[0].cells, second)
         XCTAssertEqual(rows[1].valueHash, RowHash.of(cells, columns: columns))
         XCTAssertNotEqual(rows[0].valueHash, rows[1].valueHash)
+        // Shapes are read without decoding; rows alike share a number.
+        XCTAssertEqual(rows.shape(at: 0).number, rows.shape(at: 1).number)
+        XCTAssertEqual(rows.shape(at: 0).shape.values, [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14])
+        XCTAssertEqual(rows.shape(at: 0).shape.now, [13])
+        XCTAssertTrue(rows.shape(at: 0).shape.needsSecret)
+        rows.append(key: ["c-key"], cells: [.value(.text("c-key"))] + Array(repeating: nil, count: cells.count - 1), columns: columns)
+        XCTAssertEqual(rows.shape(at: 2).number, 1)
+        XCTAssertEqual(rows.shape(at: 2).shape, PlannedRows.Shape([.value(.text("c-key"))] + Array(repeating: nil, count: cells.count - 1)))
     }
 }
