@@ -19,7 +19,7 @@ struct RecordSetChecker {
         var location: SourceLocation
     }
 
-    private var firstByKey: [String: [String: SourceLocation]] = [:]
+    private var firstByKey: [String: [[String]: SourceLocation]] = [:]
     private let references: [String: [Reference]]
     private var pending: [Pending] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -45,7 +45,7 @@ struct RecordSetChecker {
     /// record itself (a record may refer to its own table).
     mutating func add(_ record: Record, values: ColumnValues) {
         if !record.key.isEmpty {
-            let key = record.keyText
+            let key = record.key
             if let first = firstByKey[record.table]?[key] {
                 diagnostics.append(.error(.duplicateRecord, "\(record.label): \(record.table) already has a record with key \"\(record.key.joined(separator: ", "))\"", at: record.location, notes: [.note("first record with this key", at: first)]))
             } else {
