@@ -34,9 +34,6 @@ public struct Record: Sendable {
         key.isEmpty || label.hasSuffix(".md") ? label : "\(label) (\(key.joined(separator: ", ")))"
     }
 
-    /// The natural key as the ledger keeps it (`keyText(_:)`).
-    var keyText: String { Self.keyText(key) }
-
     /// The natural key as the ledger keeps it: the value of a one-column key, or a JSON
     /// array of the values.
     public static func keyText(_ key: [String]) -> String {
