@@ -5,8 +5,9 @@
 struct Planner {
     private struct Table {
         var schema: TableSchema
-        /// The positions of the seeded columns among the declared ones.
-        var seeded: [Int]
+        /// The positions of the seeded columns among the declared ones; nil when all
+        /// are seeded (a record's values are the row's cells as they are).
+        var seeded: [Int]?
         var plan: TablePlan
     }
 
@@ -26,7 +27,8 @@ struct Planner {
                                  columns: table.seededColumns.map(planned),
                                  rows: PlannedRows(columns: table.seededColumns.count, keyIndexes: table.key.compactMap { name in table.seededColumns.firstIndex { $0.name == name } }),
                                  appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
-            return Table(schema: table, seeded: table.columns.indices.filter { !table.columns[$0].appOwned }, plan: plan)
+            let seeded = table.columns.indices.filter { !table.columns[$0].appOwned }
+            return Table(schema: table, seeded: seeded.count == table.columns.count ? nil : seeded, plan: plan)
         }
         index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.schema.name, $0) })
         database = schema.database
@@ -34,7 +36,7 @@ struct Planner {
 
     mutating func add(_ record: Record) {
         guard let position = index[record.table] else { return }
-        let cells = tables[position].seeded.map { record.values[$0] }
+        let cells = tables[position].seeded.map { $0.map { record.values[$0] } } ?? record.values
         tables[position].plan.rows.append(key: record.key, cells: cells, columns: tables[position].plan.columns)
     }
 

@@ -12,7 +12,7 @@ enum RowHash {
     /// at once: one hasher call per row, not three per cell.
     static func digest(_ cells: [FieldValue?], columns: [PlannedColumn]) -> SHA256.Digest {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
+        bytes.reserveCapacity(512)
         for (cell, column) in zip(cells, columns) {
             guard let cell else { continue }
             append("", column.name, to: &bytes)
@@ -32,7 +32,9 @@ enum RowHash {
     private static func append(_ tag: StaticString, _ text: String, to bytes: inout [UInt8]) {
         withUnsafeBytes(of: UInt64(tag.utf8CodeUnitCount + text.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
-        bytes.append(contentsOf: text.utf8)
+        // Copied from the string's contiguous UTF-8 at once, not byte by byte.
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// The value as a type tag and text, so `1` and `"1"` hash apart.

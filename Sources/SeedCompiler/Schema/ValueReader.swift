@@ -29,7 +29,8 @@ enum ValueReader {
         func mismatch() -> Result<Value, Problem> {
             .failure(Problem(id: .typeMismatch, message: "expected \(type.description), found \"\(text)\""))
         }
-        if text.unicodeScalars.contains("\0") {
+        // U+0000 is the only scalar whose UTF-8 has a zero byte.
+        if text.utf8.contains(0) {
             return .failure(Problem(id: .typeMismatch, message: "text cannot contain a NUL character"))
         }
         switch type {
@@ -86,16 +87,21 @@ enum ValueReader {
         !s.isEmpty && s.allSatisfy { $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) } && s.contains(where: \.isNumber)
     }
 
+    /// One `@` with text before it, and after it a domain with a dot, neither first
+    /// nor last; no white space.
     private static func isEmail(_ s: String) -> Bool {
-        let parts = s.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
-        let dot = UInt8(ascii: ".")
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains(dot), parts[1].first != dot, parts[1].last != dot else { return false }
+        let bytes = s.utf8
+        let (at, dot) = (UInt8(ascii: "@"), UInt8(ascii: "."))
+        guard let separator = bytes.firstIndex(of: at), separator != bytes.startIndex else { return false }
+        let domain = bytes[bytes.index(after: separator)...]
+        guard !domain.contains(at), domain.contains(dot), domain.first != dot, domain.last != dot else { return false }
         return !hasWhitespace(s)
     }
 
     /// Whether any character is white space (checked on scalars: no grapheme breaking).
+    /// ASCII's white space is tab to carriage return, and space: no table look-up.
     private static func hasWhitespace(_ s: String) -> Bool {
-        s.unicodeScalars.contains { $0.properties.isWhitespace }
+        s.unicodeScalars.contains { $0.isASCII ? $0.value == 0x20 || (0x09...0x0D).contains($0.value) : $0.properties.isWhitespace }
     }
 
     private static func isURL(_ s: String) -> Bool {

@@ -51,16 +51,23 @@ struct LinkChecker {
         while let (current, key) = pending.popLast() {
             switch current.content {
             case let .scalar(text, _):
-                let linkKey = key.map { ["path", "url", "href", "link"].contains($0.lowercased()) } ?? false
+                let linkKey = key.map(Self.isLinkKey) ?? false
                 if linkKey || routes.contains(where: { text.hasPrefix($0.prefix) }) {
                     check(text, at: current.location, placeholderCheck: linkKey, values: values)
                 }
             case let .sequence(items):
-                pending += items.reversed().map { ($0, key) }
+                for item in items.reversed() { pending.append((item, key)) }
             case let .mapping(pairs):
-                pending += pairs.reversed().map { ($0.value, $0.key.scalar) }
+                for pair in pairs.reversed() { pending.append((pair.value, pair.key.scalar)) }
             }
         }
+    }
+
+    /// `path`, `url`, `href` or `link` in any case. A longer ASCII key is none of them
+    /// without lowercasing it (lowercasing may shorten other text: the Kelvin sign).
+    private static func isLinkKey(_ key: String) -> Bool {
+        if key.utf8.count > 4, key.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return ["path", "url", "href", "link"].contains(key.lowercased())
     }
 
     mutating func check(markdown body: String, file: String, firstLine: Int, values: ColumnValues) {

@@ -31,6 +31,10 @@ public struct Record: Sendable {
 
     /// `users[0] (admin)`: the label and, when known, the natural key.
     var title: String {
+        Self.title(label: label, key: key)
+    }
+
+    static func title(label: String, key: [String]) -> String {
         key.isEmpty || label.hasSuffix(".md") ? label : "\(label) (\(key.joined(separator: ", ")))"
     }
 

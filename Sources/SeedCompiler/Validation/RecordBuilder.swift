@@ -2,139 +2,162 @@
 /// columns, types, `enum`, `max`, `pattern`, secrets, defaults and rendered html. One
 /// builder serves every record of its table; diagnostics accumulate.
 struct RecordBuilder {
+    /// A column and what typing its values needs, made once per column: a class, so
+    /// taking it per value costs one reference instead of a copy of every field.
+    private final class Rule {
+        let column: ColumnSchema
+        /// The column's `pattern`, compiled once (the schema reader refused bad ones).
+        let pattern: Regex<AnyRegexOutput>?
+
+        init(_ column: ColumnSchema) {
+            self.column = column
+            pattern = column.pattern.flatMap { try? Regex($0) }
+        }
+    }
+
     let table: TableSchema
+    private let rules: [Rule]
     /// Each column's position, by name.
     private let positions: [String: Int]
     /// Fields that are not columns but feed an html column (`from: body`).
     private let sourceFields: Set<String>
     /// The key columns' positions.
     private let keyPositions: [Int]
-    /// Each column's `pattern`, compiled once (the schema reader refused bad ones).
-    private let patterns: [Regex<AnyRegexOutput>?]
+    /// Per record, reused: the field given for each column, and each field's column.
+    private var given: [Int?]
+    private var fieldPositions: [Int?] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     init(table: TableSchema) {
         self.table = table
+        rules = table.columns.map(Rule.init)
         let positions = Dictionary(table.columns.enumerated().map { ($1.name, $0) }) { first, _ in first }
         self.positions = positions
         sourceFields = Set(table.columns.compactMap(\.from))
         keyPositions = table.key.compactMap { positions[$0] }
-        patterns = table.columns.map { column in column.pattern.flatMap { try? Regex($0) } }
+        given = Array(repeating: nil, count: table.columns.count)
     }
 
     mutating func build(_ raw: RawRecord) -> Record {
-        let count = table.columns.count
-        var record = Record(table: raw.table, label: raw.label, location: raw.location,
-                            values: Array(repeating: nil, count: count), locations: Array(repeating: nil, count: count), key: [])
-        // The field given for each column, and the other fields by name.
-        var given = [Int?](repeating: nil, count: count)
+        let count = rules.count
+        var values = [FieldValue?](repeating: nil, count: count)
+        var locations = [SourceLocation?](repeating: nil, count: count)
+        // Messages name the record by its key as written; made only when one is.
+        let keyNames = table.key
+        func title() -> String { Record.title(label: raw.label, key: Self.writtenKey(raw, names: keyNames)) }
+        // The other fields (not columns) by name: few records have any.
         var others: [String: Int] = [:]
-        record.key = keyText(raw)
+        given.withUnsafeMutableBufferPointer { $0.update(repeating: nil) }
+        fieldPositions.removeAll(keepingCapacity: true)
         for (index, field) in raw.fields.enumerated() {
-            let first = positions[field.name].flatMap { given[$0] } ?? others[field.name]
+            let position = positions[field.name]
+            fieldPositions.append(position)
+            let first = position.map { given[$0] } ?? (others.isEmpty ? nil : others[field.name])
             if let first {
                 // A key repeated in YAML is the loader's `duplicate-key`, reported once
                 // there; here only a front matter key that the file itself sets.
                 if raw.implicitFields.contains(field.name) {
-                    diagnostics.append(.error(.duplicateKey, "\(record.title): \"\(field.name)\" is set by the file itself; remove it from the front matter", at: raw.fields[first].nameLocation))
+                    diagnostics.append(.error(.duplicateKey, "\(title()): \"\(field.name)\" is set by the file itself; remove it from the front matter", at: raw.fields[first].nameLocation))
                 }
                 continue
             }
-            if let position = positions[field.name] { given[position] = index } else { others[field.name] = index }
+            if let position { given[position] = index } else { others[field.name] = index }
         }
 
         for (index, field) in raw.fields.enumerated() {
-            guard let position = positions[field.name] else {
+            guard let position = fieldPositions[index] else {
                 if others[field.name] == index, !sourceFields.contains(field.name), !raw.implicitFields.contains(field.name) {
                     let hint = Suggestions.hint(for: field.name, among: table.columns.map(\.name))
-                    diagnostics.append(.error(.unknownField, "\(record.title): unknown field \"\(field.name)\"\(hint); \(table.name) has \(table.columns.map(\.name).joined(separator: ", "))", at: field.nameLocation))
+                    diagnostics.append(.error(.unknownField, "\(title()): unknown field \"\(field.name)\"\(hint); \(table.name) has \(table.columns.map(\.name).joined(separator: ", "))", at: field.nameLocation))
                 }
                 continue
             }
             guard given[position] == index else { continue }
-            let column = table.columns[position]
-            if column.appOwned {
-                diagnostics.append(.error(.appOwnedField, "\(record.title).\(column.name) is app_owned: the app writes it and seedc never does; remove the value", at: field.nameLocation))
+            let rule = rules[position]
+            if rule.column.appOwned {
+                diagnostics.append(.error(.appOwnedField, "\(title()).\(rule.column.name) is app_owned: the app writes it and seedc never does; remove the value", at: field.nameLocation))
                 continue
             }
-            if column.from != nil {
-                diagnostics.append(.error(.unknownField, "\(record.title).\(column.name) is rendered from \"\(column.from!)\"; write the markdown in \(column.from!) instead", at: field.nameLocation))
+            if let from = rule.column.from {
+                diagnostics.append(.error(.unknownField, "\(title()).\(rule.column.name) is rendered from \"\(from)\"; write the markdown in \(from) instead", at: field.nameLocation))
                 continue
             }
-            record.locations[position] = field.value.location
-            record.values[position] = read(field.value, column: column, position: position, record: record)
+            locations[position] = field.value.location
+            values[position] = read(field.value, rule: rule, title: title)
         }
 
-        for (position, column) in table.columns.enumerated() where record.values[position] == nil {
-            if let from = column.from, let source = (positions[from].flatMap { given[$0] } ?? others[from]).map({ raw.fields[$0].value }) {
-                record.locations[position] = source.location
+        for position in 0..<count where values[position] == nil {
+            let rule = rules[position]
+            if let from = rule.column.from, let source = (positions[from].flatMap { given[$0] } ?? others[from]).map({ raw.fields[$0].value }) {
+                locations[position] = source.location
                 if let markdown = source.scalar, !source.isNull {
-                    record.values[position] = .value(.text(Markdown.renderHTML(markdown)))
+                    values[position] = .value(.text(Markdown.renderHTML(markdown)))
                 } else if !source.isNull {
-                    diagnostics.append(.error(.typeMismatch, "\(record.title).\(from): expected markdown text, found \(source.kindName)", at: source.location))
+                    diagnostics.append(.error(.typeMismatch, "\(title()).\(from): expected markdown text, found \(source.kindName)", at: source.location))
                 }
                 continue
             }
             if given[position] != nil { continue }
-            switch column.defaultValue {
-            case let .value(value)?: record.values[position] = .value(value)
-            case .now?: record.values[position] = .now
+            switch rule.column.defaultValue {
+            case let .value(value)?: values[position] = .value(value)
+            case .now?: values[position] = .now
             case nil:
-                if column.required {
-                    diagnostics.append(.error(.missingRequired, "\(record.title): missing required field \"\(column.name)\"", at: raw.location))
+                if rule.column.required {
+                    diagnostics.append(.error(.missingRequired, "\(title()): missing required field \"\(rule.column.name)\"", at: raw.location))
                 }
             }
         }
-        let typedKey = keyPositions.compactMap { record.values[$0].flatMap(Record.text) }
-        record.key = typedKey.count == table.key.count ? typedKey : []
-        return record
+        let typedKey = keyPositions.compactMap { values[$0].flatMap(Record.text) }
+        return Record(table: raw.table, label: raw.label, location: raw.location, values: values, locations: locations,
+                      key: typedKey.count == table.key.count ? typedKey : [])
     }
 
     /// The key as written (for messages before the record is typed).
-    private func keyText(_ raw: RawRecord) -> [String] {
-        let written = table.key.compactMap { name in raw.fields.first { $0.name == name }?.value.scalar }
-        return written.count == table.key.count ? written : []
+    private static func writtenKey(_ raw: RawRecord, names: [String]) -> [String] {
+        let written = names.compactMap { name in raw.fields.first { $0.name == name }?.value.scalar }
+        return written.count == names.count ? written : []
     }
 
-    private mutating func read(_ node: YAMLNode, column: ColumnSchema, position: Int, record: Record) -> FieldValue? {
+    private mutating func read(_ node: YAMLNode, rule: Rule, title: () -> String) -> FieldValue? {
         let at = node.location
         // Only messages need it: made when one is.
-        var name: String { "\(record.title).\(column.name)" }
-        if column.type == .password {
+        func name() -> String { "\(title()).\(rule.column.name)" }
+        if rule.column.type == .password {
             if let env = node["env"], let variable = env.scalar, node.mapping?.count == 1 {
                 guard Self.isEnvironmentName(variable) else {
-                    diagnostics.append(.error(.typeMismatch, "\(name): \"\(variable)\" is not an environment variable name (letters, digits and _, not starting with a digit)", at: env.location))
+                    diagnostics.append(.error(.typeMismatch, "\(name()): \"\(variable)\" is not an environment variable name (letters, digits and _, not starting with a digit)", at: env.location))
                     return nil
                 }
                 return .secret(env: variable)
             }
             if node.scalar != nil, !node.isNull {
-                diagnostics.append(.error(.plaintextPassword, "\(name): a password must never be written in content (content.yaml is served to anyone); write {env: NAME} and set NAME where the app runs", at: at))
+                diagnostics.append(.error(.plaintextPassword, "\(name()): a password must never be written in content (content.yaml is served to anyone); write {env: NAME} and set NAME where the app runs", at: at))
             } else {
-                diagnostics.append(.error(.typeMismatch, "\(name): a password column takes {env: NAME}", at: at))
+                diagnostics.append(.error(.typeMismatch, "\(name()): a password column takes {env: NAME}", at: at))
             }
             return nil
         }
         let value: Value
-        switch ValueReader.read(node, as: column) {
+        switch ValueReader.read(node, as: rule.column) {
         case let .success(read): value = read
         case let .failure(problem):
-            diagnostics.append(.error(problem.id, "\(name): \(problem.message)", at: at))
+            diagnostics.append(.error(problem.id, "\(name()): \(problem.message)", at: at))
             return nil
         }
         if value == .null {
-            if column.required { diagnostics.append(.error(.missingRequired, "\(name) is required and cannot be null", at: at)) }
+            if rule.column.required { diagnostics.append(.error(.missingRequired, "\(name()) is required and cannot be null", at: at)) }
             return .value(value)
         }
         if let text = value.text {
-            if let values = column.enumValues, !values.contains(text) {
-                diagnostics.append(.error(.notInEnum, "\(name): \"\(text)\" is not one of \(values.joined(separator: ", "))" + Suggestions.hint(for: text, among: values), at: at))
+            if let values = rule.column.enumValues, !values.contains(text) {
+                diagnostics.append(.error(.notInEnum, "\(name()): \"\(text)\" is not one of \(values.joined(separator: ", "))" + Suggestions.hint(for: text, among: values), at: at))
             }
-            if let max = column.maxLength, text.unicodeScalars.count > max {
-                diagnostics.append(.error(.tooLong, "\(name) is \(text.unicodeScalars.count) characters long, more than its max of \(max)", at: at))
+            // No more characters than UTF-8 bytes: most values need no count.
+            if let max = rule.column.maxLength, text.utf8.count > max, text.unicodeScalars.count > max {
+                diagnostics.append(.error(.tooLong, "\(name()) is \(text.unicodeScalars.count) characters long, more than its max of \(max)", at: at))
             }
-            if let regex = patterns[position], (try? regex.wholeMatch(in: text)) == nil {
-                diagnostics.append(.error(.patternMismatch, "\(name): \"\(text)\" does not match the pattern \(column.pattern!)", at: at))
+            if let regex = rule.pattern, (try? regex.wholeMatch(in: text)) == nil {
+                diagnostics.append(.error(.patternMismatch, "\(name()): \"\(text)\" does not match the pattern \(rule.column.pattern!)", at: at))
             }
         }
         return .value(value)

@@ -12,24 +12,35 @@ enum SecretScanner {
                     diagnostics.append(.warning(.possibleSecret, "this looks like \(kind), and \(file) is served to anyone: move it to an include file that is not served, or to an environment variable ({env: NAME})", at: node.location))
                 }
             case let .sequence(items): pending += items
-            case let .mapping(pairs): pending += pairs.map(\.value)
+            case let .mapping(pairs): for pair in pairs { pending.append(pair.value) }
             }
         }
         return diagnostics
     }
 
     static func kind(of text: String) -> String? {
-        let hashPrefixes = ["$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "$scrypt$", "$5$", "$6$"]
         // Cheap tests first: this runs for every value content.yaml holds.
-        if text.utf8.first == UInt8(ascii: "$"), hashPrefixes.contains(where: text.hasPrefix) { return "a password hash" }
-        guard text.utf8.count >= 32, text.count >= 32, !text.contains("://"), !text.contains(where: { $0.isWhitespace }), !isPathOrFileName(text) else { return nil }
-        let scalars = text.unicodeScalars
-        let upper = scalars.contains { ("A"..."Z").contains($0) }
-        let lower = scalars.contains { ("a"..."z").contains($0) }
-        let digit = scalars.contains { ("0"..."9").contains($0) }
-        let tokenCharacters = scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_+/=.".unicodeScalars.contains($0)) }
-        let hex = scalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
-        return tokenCharacters && ((upper && lower && digit) || hex) ? "a secret token" : nil
+        let bytes = text.utf8
+        if bytes.first == UInt8(ascii: "$") {
+            let hashPrefixes = ["$2a$", "$2b$", "$2y$", "$argon2", "$pbkdf2", "$scrypt$", "$5$", "$6$"]
+            if hashPrefixes.contains(where: text.hasPrefix) { return "a password hash" }
+        }
+        // A token is 32 or more ASCII letters, digits and -_+/=. (so one character per
+        // byte, no "://" and no white space).
+        guard bytes.count >= 32, bytes.allSatisfy(isTokenByte), !isPathOrFileName(text) else { return nil }
+        let upper = bytes.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        let lower = bytes.contains { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }
+        let digit = bytes.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let hex = bytes.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
+        return (upper && lower && digit) || hex ? "a secret token" : nil
+    }
+
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="), UInt8(ascii: "."): true
+        default: false
+        }
     }
 
     /// `/api/files/Report_20251116.xlsx`, `Form_Template_v2.pdf`: long, mixed-case,
