@@ -10,19 +10,25 @@ import CYAML
 /// With `skipRecords` as well, records are not even built, only counted: a first
 /// reading of content.yaml, for its schema, before its records are streamed.
 struct NodeBuilder {
-    private enum Frame {
-        case sequence(items: [YAMLNode])
-        case mapping(pairs: [YAMLPair], key: YAMLNode?)
-    }
-
+    /// A list or mapping being built. Its items grow in place (`stack[top].items`),
+    /// so no item is copied on the way into its collection.
     private struct Open {
-        var frame: Frame
+        var isMapping: Bool
+        /// A list's items.
+        var items: [YAMLNode] = []
+        /// A mapping's pairs, and the key waiting for its value.
+        var pairs: [YAMLPair] = []
+        var key: YAMLNode?
         var start: SourcePosition
         var tag: String?
         var anchor: String?
         /// Nodes in this collection so far, aliases expanded, itself included (what an
         /// alias of it brings in).
-        var size: Int
+        var size = 1
+        /// A list of records: its items are handed out, not kept.
+        var holdsRecords = false
+        /// For a list of records, the key naming their table.
+        var table: YAMLNode?
         /// Items handed out as records (a list of records only).
         var detached = 0
     }
@@ -47,6 +53,9 @@ struct NodeBuilder {
     /// empty value on this reading instead of failing.
     private var skippedAnchors: Set<String> = []
     private var stack: [Open] = []
+    /// The pairs of the last mapping closed at each depth: room reserved for the next
+    /// one there (records of a table tend to have the same fields).
+    private var pairsAtDepth: [Int] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var root: YAMLNode?
     /// Nodes brought in by aliases in this document so far.
@@ -95,19 +104,19 @@ struct NodeBuilder {
             }
             return complete(node, size: size, anchor: nil, aliasAt: location)
         case YAML_SEQUENCE_START_EVENT:
-            return open(.sequence(items: []), at: start, end: end, tag: string(event.data.sequence_start.tag), anchor: string(event.data.sequence_start.anchor))
+            return open(mapping: false, at: start, end: end, tag: string(event.data.sequence_start.tag), anchor: string(event.data.sequence_start.anchor))
         case YAML_MAPPING_START_EVENT:
-            return open(.mapping(pairs: [], key: nil), at: start, end: end, tag: string(event.data.mapping_start.tag), anchor: string(event.data.mapping_start.anchor))
+            return open(mapping: true, at: start, end: end, tag: string(event.data.mapping_start.tag), anchor: string(event.data.mapping_start.anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let closing = stack.popLast() else { return true }
             let location = SourceLocation(file: file, start: closing.start, end: end)
             let node: YAMLNode
-            switch closing.frame {
-            case let .sequence(items):
-                node = YAMLNode(.sequence(items), tag: closing.tag, location: location)
-            case let .mapping(pairs, _):
-                checkKeys(pairs)
-                node = YAMLNode(.mapping(pairs), tag: closing.tag, location: location)
+            if closing.isMapping {
+                checkKeys(closing.pairs)
+                pairsAtDepth[stack.count] = closing.pairs.count
+                node = YAMLNode(.mapping(closing.pairs), tag: closing.tag, location: location)
+            } else {
+                node = YAMLNode(.sequence(closing.items), tag: closing.tag, location: location)
             }
             return complete(node, size: closing.size, anchor: closing.anchor)
         default:
@@ -116,12 +125,21 @@ struct NodeBuilder {
         return true
     }
 
-    private mutating func open(_ frame: Frame, at start: SourcePosition, end: SourcePosition, tag: String?, anchor: String?) -> Bool {
+    private mutating func open(mapping: Bool, at start: SourcePosition, end: SourcePosition, tag: String?, anchor: String?) -> Bool {
         guard stack.count < limits.maxDepth else {
             diagnostics.append(.error(.depthLimit, "nesting deeper than \(limits.maxDepth) levels", at: SourceLocation(file: file, start: start, end: end)))
             return false
         }
-        stack.append(Open(frame: frame, start: start, tag: tag, anchor: anchor, size: 1))
+        var opened = Open(isMapping: mapping, start: start, tag: tag, anchor: anchor)
+        if mapping {
+            while pairsAtDepth.count <= stack.count { pairsAtDepth.append(0) }
+            opened.pairs.reserveCapacity(pairsAtDepth[stack.count])
+        } else if isRecordList(below: stack.count) {
+            // The keys leading here stay as they are until the list is complete.
+            opened.holdsRecords = true
+            opened.table = stack.last?.key
+        }
+        stack.append(opened)
         return true
     }
 
@@ -130,54 +148,37 @@ struct NodeBuilder {
     private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?, aliasAt: SourceLocation? = nil) -> Bool {
         if let aliasAt, !countExpansion(size, at: aliasAt) { return false }
         if let anchor { anchors[anchor] = (node, size) }
-        guard var parent = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return true
         }
-        parent.size += size
-        // Each case first empties the frame so the array it holds is uniquely
-        // referenced and grows in place (no copy per element).
-        switch parent.frame {
-        case .sequence where isRecordList():
-            records.append(DetachedRecord(document: documents.count, table: tableKey, index: parent.detached, node: node))
-            parent.detached += 1
-        case .sequence(var items):
-            parent.frame = .sequence(items: [])
-            items.append(node)
-            parent.frame = .sequence(items: items)
-        case let .mapping(pairs, nil):
+        stack[top].size += size
+        if stack[top].holdsRecords {
+            records.append(DetachedRecord(document: documents.count, table: stack[top].table, index: stack[top].detached, node: node))
+            stack[top].detached += 1
+        } else if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].key {
+            stack[top].key = nil
+            stack[top].pairs.append(YAMLPair(key: key, value: node))
+        } else {
             if node.scalar == nil {
                 diagnostics.append(.error(.nonScalarKey, "a mapping key must be a plain value, not \(node.kindName)", at: node.location))
             }
-            parent.frame = .mapping(pairs: pairs, key: node)
-        case .mapping(var pairs, let key?):
-            parent.frame = .sequence(items: [])
-            pairs.append(YAMLPair(key: key, value: node))
-            parent.frame = .mapping(pairs: pairs, key: nil)
+            stack[top].key = node
         }
-        stack.append(parent)
         return true
     }
 
-    /// Whether the list just popped off the stack holds records: the open mappings
-    /// below it are at `recordPath`'s keys, then a table's.
-    private func isRecordList() -> Bool {
-        isRecordList(below: stack.count)
-    }
-
-    /// Whether a list above the first `depth` open collections holds records.
+    /// Whether a list opened above the first `depth` open collections holds records:
+    /// those are mappings at `recordPath`'s keys, then at a table's.
     private func isRecordList(below depth: Int) -> Bool {
-        guard let path = recordPath, depth == path.count + 1, case .mapping(_, _?) = stack[depth - 1].frame else { return false }
+        guard let path = recordPath, depth == path.count + 1, stack[depth - 1].key != nil else { return false }
         for (frame, name) in zip(stack, path) {
-            guard case let .mapping(_, key?) = frame.frame, key.scalar == name else { return false }
+            guard let key = frame.key, key.scalar == name else { return false }
         }
         return true
-    }
-
-    /// The key of the innermost open mapping: the table of a record list.
-    private var tableKey: YAMLNode? {
-        if case let .mapping(_, key?) = stack.last?.frame { return key }
-        return nil
     }
 
     /// With `skipRecords`: true for an event inside a record, or starting one, which
@@ -196,7 +197,7 @@ struct NodeBuilder {
         default: return false
         }
         if skipping == 0 {
-            guard case .sequence = stack.last?.frame, isRecordList(below: stack.count - 1) else { return false }
+            guard stack.last?.holdsRecords == true else { return false }
             skipped += 1
         }
         if let name = string(anchor) { skippedAnchors.insert(name) }

@@ -8,33 +8,62 @@ enum RowHash {
         Hex.string(digest(cells, columns: columns))
     }
 
-    /// The hash as its 32 bytes. The row's bytes are laid out in one buffer and hashed
-    /// at once: one hasher call per row, not three per cell.
+    /// The hash as its 32 bytes. The row's bytes are laid out in one buffer on the
+    /// stack, sized for the row, and hashed at once: one hasher call per row.
     static func digest(_ cells: [FieldValue?], columns: [PlannedColumn]) -> SHA256.Digest {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
+        var capacity = 0
         for (cell, column) in zip(cells, columns) {
             guard let cell else { continue }
-            append("", column.name, to: &bytes)
-            switch cell {
-            case let .value(value):
-                let (tag, text) = encoded(value)
-                append(tag, text, to: &bytes)
-            case let .secret(env): append("env:", env, to: &bytes)
-            case .now: append("now", "", to: &bytes)
-            }
+            capacity += 2 * 8 + column.name.utf8.count + 4 + maxTextBytes(cell)
         }
-        return SHA256.hash(data: bytes)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
+            var writer = Writer(base: buffer.baseAddress!)
+            for (cell, column) in zip(cells, columns) {
+                guard let cell else { continue }
+                writer.append("", column.name)
+                switch cell {
+                case let .value(value):
+                    let (tag, text) = encoded(value)
+                    writer.append(tag, text)
+                case let .secret(env): writer.append("env:", env)
+                case .now: writer.append("now", "")
+                }
+            }
+            return SHA256.hash(data: UnsafeRawBufferPointer(start: buffer.baseAddress, count: writer.count))
+        }
     }
 
-    /// `tag` then `text`, with their length before them, so no two sequences of texts
-    /// run together.
-    private static func append(_ tag: StaticString, _ text: String, to bytes: inout [UInt8]) {
-        withUnsafeBytes(of: UInt64(tag.utf8CodeUnitCount + text.utf8.count).littleEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
-        // Copied from the string's contiguous UTF-8 at once, not byte by byte.
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+    /// Writes `tag` then `text`, with their length before them, so no two sequences of
+    /// texts run together.
+    private struct Writer {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        mutating func append(_ tag: StaticString, _ text: String) {
+            var text = text
+            UnsafeMutableRawPointer(base + count).storeBytes(of: UInt64(tag.utf8CodeUnitCount + text.utf8.count).littleEndian, as: UInt64.self)
+            count += 8
+            copy(UnsafeBufferPointer(start: tag.utf8Start, count: tag.utf8CodeUnitCount))
+            text.withUTF8 { copy($0) }
+        }
+
+        private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let start = bytes.baseAddress else { return }
+            (base + count).initialize(from: start, count: bytes.count)
+            count += bytes.count
+        }
+    }
+
+    /// The most bytes a cell's text takes (`encoded`): an integer's decimal digits and
+    /// a double's shortest form are bounded.
+    private static func maxTextBytes(_ cell: FieldValue) -> Int {
+        switch cell {
+        case let .value(.text(s)), let .value(.date(s)), let .value(.timestamp(s)), let .secret(s): s.utf8.count
+        case .value(.integer): 20
+        case .value(.real): 32
+        case .value(.boolean): 1
+        case .value(.null), .now: 0
+        }
     }
 
     /// The value as a type tag and text, so `1` and `"1"` hash apart.

@@ -26,6 +26,9 @@ struct RecordBuilder {
     /// Per record, reused: the field given for each column, and each field's column.
     private var given: [Int?]
     private var fieldPositions: [Int?] = []
+    /// The previous record's field names, in order, with their columns: records of a
+    /// table mostly repeat them, and comparing a name costs less than hashing it.
+    private var lastFields: [(name: String, position: Int?)] = []
     private(set) var diagnostics: [Diagnostic] = []
 
     init(table: TableSchema) {
@@ -43,47 +46,48 @@ struct RecordBuilder {
         var values = [FieldValue?](repeating: nil, count: count)
         var locations = [SourceLocation?](repeating: nil, count: count)
         // Messages name the record by its key as written; made only when one is.
-        let keyNames = table.key
-        func title() -> String { Record.title(label: raw.label, key: Self.writtenKey(raw, names: keyNames)) }
+        func title() -> String { Self.title(raw, key: table.key) }
         // The other fields (not columns) by name: few records have any.
         var others: [String: Int] = [:]
         given.withUnsafeMutableBufferPointer { $0.update(repeating: nil) }
         fieldPositions.removeAll(keepingCapacity: true)
-        for (index, field) in raw.fields.enumerated() {
-            let position = positions[field.name]
+        for index in raw.fields.indices {
+            let name = raw.fields[index].name
+            let position = columnPosition(of: name, at: index)
             fieldPositions.append(position)
-            let first = position.map { given[$0] } ?? (others.isEmpty ? nil : others[field.name])
+            let first = position.map { given[$0] } ?? (others.isEmpty ? nil : others[name])
             if let first {
                 // A key repeated in YAML is the loader's `duplicate-key`, reported once
                 // there; here only a front matter key that the file itself sets.
-                if raw.implicitFields.contains(field.name) {
-                    diagnostics.append(.error(.duplicateKey, "\(title()): \"\(field.name)\" is set by the file itself; remove it from the front matter", at: raw.fields[first].nameLocation))
+                if raw.implicitFields.contains(name) {
+                    diagnostics.append(.error(.duplicateKey, "\(title()): \"\(name)\" is set by the file itself; remove it from the front matter", at: raw.fields[first].nameLocation))
                 }
                 continue
             }
-            if let position { given[position] = index } else { others[field.name] = index }
+            if let position { given[position] = index } else { others[name] = index }
         }
 
-        for (index, field) in raw.fields.enumerated() {
+        for index in raw.fields.indices {
             guard let position = fieldPositions[index] else {
-                if others[field.name] == index, !sourceFields.contains(field.name), !raw.implicitFields.contains(field.name) {
-                    let hint = Suggestions.hint(for: field.name, among: table.columns.map(\.name))
-                    diagnostics.append(.error(.unknownField, "\(title()): unknown field \"\(field.name)\"\(hint); \(table.name) has \(table.columns.map(\.name).joined(separator: ", "))", at: field.nameLocation))
+                let name = raw.fields[index].name
+                if others[name] == index, !sourceFields.contains(name), !raw.implicitFields.contains(name) {
+                    let hint = Suggestions.hint(for: name, among: table.columns.map(\.name))
+                    diagnostics.append(.error(.unknownField, "\(title()): unknown field \"\(name)\"\(hint); \(table.name) has \(table.columns.map(\.name).joined(separator: ", "))", at: raw.fields[index].nameLocation))
                 }
                 continue
             }
             guard given[position] == index else { continue }
             let rule = rules[position]
             if rule.column.appOwned {
-                diagnostics.append(.error(.appOwnedField, "\(title()).\(rule.column.name) is app_owned: the app writes it and seedc never does; remove the value", at: field.nameLocation))
+                diagnostics.append(.error(.appOwnedField, "\(title()).\(rule.column.name) is app_owned: the app writes it and seedc never does; remove the value", at: raw.fields[index].nameLocation))
                 continue
             }
             if let from = rule.column.from {
-                diagnostics.append(.error(.unknownField, "\(title()).\(rule.column.name) is rendered from \"\(from)\"; write the markdown in \(from) instead", at: field.nameLocation))
+                diagnostics.append(.error(.unknownField, "\(title()).\(rule.column.name) is rendered from \"\(from)\"; write the markdown in \(from) instead", at: raw.fields[index].nameLocation))
                 continue
             }
-            locations[position] = field.value.location
-            values[position] = read(field.value, rule: rule, title: title)
+            locations[position] = raw.fields[index].value.location
+            values[position] = read(raw.fields[index].value, rule: rule, of: raw)
         }
 
         for position in 0..<count where values[position] == nil {
@@ -112,16 +116,24 @@ struct RecordBuilder {
                       key: typedKey.count == table.key.count ? typedKey : [])
     }
 
-    /// The key as written (for messages before the record is typed).
-    private static func writtenKey(_ raw: RawRecord, names: [String]) -> [String] {
-        let written = names.compactMap { name in raw.fields.first { $0.name == name }?.value.scalar }
-        return written.count == names.count ? written : []
+    /// The column of the field named `name`, the `index`th of its record.
+    private mutating func columnPosition(of name: String, at index: Int) -> Int? {
+        if index < lastFields.count, lastFields[index].name == name { return lastFields[index].position }
+        let position = positions[name]
+        if index < lastFields.count { lastFields[index] = (name, position) } else { lastFields.append((name, position)) }
+        return position
     }
 
-    private mutating func read(_ node: YAMLNode, rule: Rule, title: () -> String) -> FieldValue? {
+    /// How messages name a record before it is typed: by its key as written.
+    private static func title(_ raw: RawRecord, key names: [String]) -> String {
+        let written = names.compactMap { name in raw.fields.first { $0.name == name }?.value.scalar }
+        return Record.title(label: raw.label, key: written.count == names.count ? written : [])
+    }
+
+    private mutating func read(_ node: YAMLNode, rule: Rule, of raw: RawRecord) -> FieldValue? {
         let at = node.location
         // Only messages need it: made when one is.
-        func name() -> String { "\(title()).\(rule.column.name)" }
+        func name() -> String { "\(Self.title(raw, key: table.key)).\(rule.column.name)" }
         if rule.column.type == .password {
             if let env = node["env"], let variable = env.scalar, node.mapping?.count == 1 {
                 guard Self.isEnvironmentName(variable) else {

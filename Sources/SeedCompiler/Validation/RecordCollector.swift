@@ -44,11 +44,12 @@ struct RecordCollector {
         if publicFile, declared.isPrivate {
             diagnostics.append(privateRecord(label, in: declared, at: item.node.location))
         }
-        return RawRecord(
-            table: table, label: label, location: item.node.location,
-            fields: fields.compactMap { pair in
-                pair.key.scalar.map { RawRecord.Field(name: $0, nameLocation: pair.key.location, value: pair.value) }
-            })
+        var raw = RawRecord(table: table, label: label, location: item.node.location, fields: [])
+        raw.fields.reserveCapacity(fields.count)
+        for pair in fields {
+            if let name = pair.key.scalar { raw.fields.append(.init(name: name, nameLocation: pair.key.location, value: pair.value)) }
+        }
+        return raw
     }
 
     /// One markdown file of the collection of `table`: front matter fields, `slug`
