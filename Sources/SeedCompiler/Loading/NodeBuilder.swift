@@ -58,6 +58,9 @@ struct NodeBuilder {
     private var pairsAtDepth: [Int] = []
     private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
     private var root: YAMLNode?
+    /// The keys of the last mapping found to have no duplicate: the records of a table
+    /// mostly repeat them, and then need one comparison per key.
+    private var distinctKeys: [String] = []
     /// Nodes brought in by aliases in this document so far.
     private var expanded = 0
 
@@ -145,7 +148,7 @@ struct NodeBuilder {
 
     /// Adds a finished node to its parent (or makes it the document's root).
     /// - Parameter aliasAt: where the alias is, when the node is an anchor's, reused.
-    private mutating func complete(_ node: YAMLNode, size: Int, anchor: String?, aliasAt: SourceLocation? = nil) -> Bool {
+    private mutating func complete(_ node: consuming YAMLNode, size: Int, anchor: String?, aliasAt: SourceLocation? = nil) -> Bool {
         if let aliasAt, !countExpansion(size, at: aliasAt) { return false }
         if let anchor { anchors[anchor] = (node, size) }
         let top = stack.count - 1
@@ -159,8 +162,7 @@ struct NodeBuilder {
             stack[top].detached += 1
         } else if !stack[top].isMapping {
             stack[top].items.append(node)
-        } else if let key = stack[top].key {
-            stack[top].key = nil
+        } else if let key = stack[top].key.take() {
             stack[top].pairs.append(YAMLPair(key: key, value: node))
         } else {
             if node.scalar == nil {
@@ -219,6 +221,12 @@ struct NodeBuilder {
     /// Duplicate keys are reported at the second occurrence, with a note at the first.
     private mutating func checkKeys(_ pairs: [YAMLPair]) {
         guard pairs.count > 1 else { return }
+        // Keys equal one by one to a list of distinct keys are distinct.
+        if pairs.count == distinctKeys.count, zip(pairs, distinctKeys).allSatisfy({ $0.key.scalar == $1 }) { return }
+        let reported = diagnostics.count
+        defer {
+            if diagnostics.count == reported { distinctKeys = pairs.compactMap(\.key.scalar) }
+        }
         // A record's few keys are compared pairwise: cheaper than hashing each one.
         if pairs.count <= 32 {
             for (index, pair) in pairs.enumerated().dropFirst() {
