@@ -47,20 +47,33 @@ struct LinkChecker {
     /// Every scalar value of a node of content.yaml that is a link: values of link-like
     /// keys (`path`, `url`, `href`, `link`) and any value starting with a route's prefix.
     mutating func check(content node: YAMLNode, values: ColumnValues) {
+        guard !scalar(node, key: nil, values: values) else { return }
+        // Collections wait here; a scalar is checked where it is found, not copied.
         var pending: [(node: YAMLNode, key: String?)] = [(node, nil)]
         while let (current, key) = pending.popLast() {
             switch current.content {
-            case let .scalar(text, _):
-                let linkKey = key.map(Self.isLinkKey) ?? false
-                if linkKey || routes.contains(where: { text.hasPrefix($0.prefix) }) {
-                    check(text, at: current.location, placeholderCheck: linkKey, values: values)
-                }
+            case .scalar: break
             case let .sequence(items):
-                for item in items.reversed() { pending.append((item, key)) }
+                for index in items.indices.reversed() where !scalar(items[index], key: key, values: values) {
+                    pending.append((items[index], key))
+                }
             case let .mapping(pairs):
-                for pair in pairs.reversed() { pending.append((pair.value, pair.key.scalar)) }
+                for index in pairs.indices.reversed() where !scalar(pairs[index].value, key: pairs[index].key.scalar, values: values) {
+                    pending.append((pairs[index].value, pairs[index].key.scalar))
+                }
             }
         }
+    }
+
+    /// Checks a scalar that is a link: the value of a link-like key, or one starting
+    /// with a route's prefix. False for a collection.
+    private mutating func scalar(_ node: YAMLNode, key: String?, values: ColumnValues) -> Bool {
+        guard case let .scalar(text, _) = node.content else { return false }
+        let linkKey = key.map(Self.isLinkKey) ?? false
+        if linkKey || routes.contains(where: { text.hasPrefix($0.prefix) }) {
+            check(text, at: node.location, placeholderCheck: linkKey, values: values)
+        }
+        return true
     }
 
     /// `path`, `url`, `href` or `link` in any case. A longer ASCII key is none of them

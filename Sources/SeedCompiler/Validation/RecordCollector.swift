@@ -6,9 +6,12 @@ struct RecordCollector {
     /// The first file of each slug, per table.
     private var slugs: [String: [String: SourceLocation]] = [:]
     let schema: Schema
+    /// The tables whose records content.yaml may not hold (`isPrivate`), found once.
+    private let privateTables: Set<String>
 
     init(schema: Schema) {
         self.schema = schema
+        privateTables = Set(schema.tables.filter(\.isPrivate).map(\.name))
     }
 
     /// `{table: [records]}`, the `seed.records` node or an include file's document, as
@@ -35,13 +38,13 @@ struct RecordCollector {
     /// - Parameter publicFile: true for content.yaml, which the app serves: records of
     ///   private tables are an error there.
     mutating func record(_ item: DetachedRecord, publicFile: Bool) -> RawRecord? {
-        guard let table = item.table?.scalar, let declared = schema.table(table) else { return nil }
+        guard let table = item.table?.scalar, schema.tables.contains(where: { $0.name == table }) else { return nil }
         let label = "\(table)[\(item.index)]"
         guard let fields = item.node.mapping else {
             diagnostics.append(.error(.invalidSchema, "\(label) must be a mapping of column: value, found \(item.node.kindName)", at: item.node.location))
             return nil
         }
-        if publicFile, declared.isPrivate {
+        if publicFile, privateTables.contains(table), let declared = schema.table(table) {
             diagnostics.append(privateRecord(label, in: declared, at: item.node.location))
         }
         var raw = RawRecord(table: table, label: label, location: item.node.location, fields: [])

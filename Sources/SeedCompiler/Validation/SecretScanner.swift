@@ -4,15 +4,24 @@
 enum SecretScanner {
     static func scan(_ root: YAMLNode, file: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        /// Warns about a scalar; false for a collection.
+        func scalar(_ node: YAMLNode) -> Bool {
+            guard case let .scalar(text, _) = node.content else { return false }
+            if let kind = kind(of: text) {
+                diagnostics.append(.warning(.possibleSecret, "this looks like \(kind), and \(file) is served to anyone: move it to an include file that is not served, or to an environment variable ({env: NAME})", at: node.location))
+            }
+            return true
+        }
+        guard !scalar(root) else { return diagnostics }
+        // Collections wait here; a scalar is checked where it is found, not copied.
         var pending = [root]
         while let node = pending.popLast() {
             switch node.content {
-            case let .scalar(text, _):
-                if let kind = kind(of: text) {
-                    diagnostics.append(.warning(.possibleSecret, "this looks like \(kind), and \(file) is served to anyone: move it to an include file that is not served, or to an environment variable ({env: NAME})", at: node.location))
-                }
-            case let .sequence(items): pending += items
-            case let .mapping(pairs): for pair in pairs { pending.append(pair.value) }
+            case .scalar: break
+            case let .sequence(items):
+                for index in items.indices where !scalar(items[index]) { pending.append(items[index]) }
+            case let .mapping(pairs):
+                for index in pairs.indices where !scalar(pairs[index].value) { pending.append(pairs[index].value) }
             }
         }
         return diagnostics
