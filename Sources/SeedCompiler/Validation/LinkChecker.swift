@@ -76,11 +76,18 @@ struct LinkChecker {
         return true
     }
 
-    /// `path`, `url`, `href` or `link` in any case. A longer ASCII key is none of them
-    /// without lowercasing it (lowercasing may shorten other text: the Kelvin sign).
+    private static let linkKeys = ["path", "url", "href", "link"]
+
+    /// `path`, `url`, `href` or `link` in any case. An ASCII key is compared byte by
+    /// byte (a letter ORed with 0x20 is its lowercase); any other is lowercased first,
+    /// which may shorten it (the Kelvin sign becomes k).
     private static func isLinkKey(_ key: String) -> Bool {
-        if key.utf8.count > 4, key.utf8.allSatisfy({ $0 < 0x80 }) { return false }
-        return ["path", "url", "href", "link"].contains(key.lowercased())
+        var key = key
+        let ascii: Bool? = key.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return linkKeys.contains { name in name.utf8.count == bytes.count && zip(name.utf8, bytes).allSatisfy { $0 == $1 | 0x20 } }
+        }
+        return ascii ?? linkKeys.contains(key.lowercased())
     }
 
     mutating func check(markdown body: String, file: String, firstLine: Int, values: ColumnValues) {

@@ -43,8 +43,8 @@ struct RecordBuilder {
 
     mutating func build(_ raw: RawRecord) -> Record {
         let count = rules.count
-        var values = [FieldValue?](repeating: nil, count: count)
-        var locations = [SourceLocation?](repeating: nil, count: count)
+        var values = Self.unset(FieldValue.self, count: count)
+        var locations = Self.unset(SourceLocation.self, count: count)
         // Messages name the record by its key as written; made only when one is.
         func title() -> String { Self.title(raw, key: table.key) }
         // The other fields (not columns) by name: few records have any.
@@ -116,6 +116,15 @@ struct RecordBuilder {
                       key: typedKey.count == table.key.count ? typedKey : [])
     }
 
+    /// `count` nils, made in place (cheaper than `Array(repeating:count:)`, which copies
+    /// its value into each element).
+    private static func unset<T>(_: T.Type, count: Int) -> [T?] {
+        [T?](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: nil)
+            initialized = count
+        }
+    }
+
     /// The column of the field named `name`, the `index`th of its record.
     private mutating func columnPosition(of name: String, at index: Int) -> Int? {
         if index < lastFields.count, lastFields[index].name == name { return lastFields[index].position }
@@ -168,7 +177,7 @@ struct RecordBuilder {
             if let max = rule.column.maxLength, text.utf8.count > max, text.unicodeScalars.count > max {
                 diagnostics.append(.error(.tooLong, "\(name()) is \(text.unicodeScalars.count) characters long, more than its max of \(max)", at: at))
             }
-            if let regex = rule.pattern, (try? regex.wholeMatch(in: text)) == nil {
+            if rule.column.pattern != nil, let regex = rule.pattern, (try? regex.wholeMatch(in: text)) == nil {
                 diagnostics.append(.error(.patternMismatch, "\(name()): \"\(text)\" does not match the pattern \(rule.column.pattern!)", at: at))
             }
         }
