@@ -22,6 +22,10 @@ struct Check: ParsableCommand {
         guard let (_, result) = options.compile(), !result.diagnostics.hasErrors else { throw ExitCode.failure }
         let folder = try options.outputFolder()
         let drift = SeedsDrift.compare(result.outputs, with: folder)
+        if let failure = result.plan?.spillFailure {
+            FileHandle.standardError.write(Data("seedc: error: cannot read the planned rows back from their temporary file: \(failure)\n".utf8))
+            throw ExitCode.failure
+        }
         if !drift.isEmpty {
             FileHandle.standardError.write(Data(drift.joined().utf8))
             FileHandle.standardError.write(Data("error: \(Compiler.outputFolder)/ is not current: run `seedc build` and commit the result\n".utf8))
