@@ -4,9 +4,9 @@ import SeedCompiler
 /// The planner's spill (`RowSpill`): an unnamed temporary file in the system's
 /// temporary folder (`TMPDIR`, else /tmp), created on the first write and unlinked at
 /// once, so nothing is left behind, even when seedc is killed. Encoded rows past
-/// `SEEDC_ROW_MEMORY` MiB (48 by default) go there.
+/// `SEEDC_ROW_MEMORY` MiB (16 by default) go there.
 final class SpillFile: RowSpill, @unchecked Sendable {
-    static let defaultMemory = 48
+    static let defaultMemory = 16
 
     let memoryBudget = (ProcessInfo.processInfo.environment["SEEDC_ROW_MEMORY"].flatMap { Int($0) }.map { max(0, $0) } ?? defaultMemory) << 20
     private let lock = NSLock()

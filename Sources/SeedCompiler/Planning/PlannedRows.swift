@@ -33,13 +33,52 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
     public var endIndex: Int { offsets.count }
 
     public subscript(position: Int) -> PlannedRow {
-        withBytes(of: position) { buffer in
-            var reader = RowReader(bytes: buffer, offset: 0)
-            let hash = Hex.string(reader.take(32))
-            let cells = (0..<columns).map { _ in reader.cell() }
-            let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
-            return PlannedRow(key: key, cells: cells, valueHash: hash)
+        withBytes(of: position, decode)
+    }
+
+    /// The rows at `positions` (a batch), decoded. Spilled rows that lie close together
+    /// in the spill, as rows of content written in key order do, are read back with
+    /// one read, not one each.
+    public func rows(at positions: [Int]) -> [PlannedRow] {
+        guard spill != nil, positions.count > 1, let first = positions.min(by: { offsets[$0] < offsets[$1] }),
+              offsets[first] < spilledCount else { return positions.map { self[$0] } }
+        let piece = self.piece(holding: offsets[first])
+        let end = piece + 1 < pieces.count ? pieces[piece + 1].start : spilledCount
+        let last = positions.max { offsets[$0] < offsets[$1] }!
+        let span = offsets[last] + Int(lengths[last]) - offsets[first]
+        // Rows of another piece, or far apart: one read each.
+        guard offsets[last] < end, span <= Self.readSpan else { return positions.map { self[$0] } }
+        var window = [UInt8](repeating: 0, count: span)
+        let start = offsets[first]
+        guard window.withUnsafeMutableBytes({ spill!.read(at: pieces[piece].spillOffset + start - pieces[piece].start, into: $0) }) else {
+            return positions.map { self[$0] }
         }
+        return window.withUnsafeBufferPointer { buffer in
+            positions.map { position in
+                decode(UnsafeBufferPointer(rebasing: buffer[(offsets[position] - start)...]))
+            }
+        }
+    }
+
+    /// The most bytes `rows(at:)` reads back at once.
+    static let readSpan = 4 << 20
+
+    private func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> PlannedRow {
+        var reader = RowReader(bytes: buffer, offset: 0)
+        let hash = Hex.string(reader.take(32))
+        let cells = (0..<columns).map { _ in reader.cell() }
+        let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
+        return PlannedRow(key: key, cells: cells, valueHash: hash)
+    }
+
+    /// The spilled piece holding the byte at `offset` (pieces hold whole rows).
+    private func piece(holding offset: Int) -> Int {
+        var (low, high) = (0, pieces.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if pieces[middle].start <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
     }
 
     /// Runs `body` with the encoded bytes of one row: in place when in memory, read
@@ -49,14 +88,9 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
         if offset >= spilledCount {
             return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(offset - spilledCount)...])) }
         }
-        // The last piece starting at or before the row holds it: pieces hold whole rows.
-        var (low, high) = (0, pieces.count - 1)
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if pieces[middle].start <= offset { low = middle } else { high = middle - 1 }
-        }
+        let piece = pieces[piece(holding: offset)]
         var row = [UInt8](repeating: 0, count: length)
-        let at = pieces[low].spillOffset + offset - pieces[low].start
+        let at = piece.spillOffset + offset - piece.start
         if row.withUnsafeMutableBytes({ spill?.read(at: at, into: $0) }) != true {
             row = placeholder(for: position)
         }

@@ -52,7 +52,7 @@ final class RowSpillTests: XCTestCase {
     func testEveryRowSpilledGivesTheSameOutputs() throws {
         let whole = try compile(spill: nil)
         XCTAssertFalse(whole.diagnostics.hasErrors, "\(whole.diagnostics)")
-        for budget in [0, 200, 1 << 20] {
+        for budget in [0, 200, 2_000, 1 << 20] {
             let spill = ArraySpill(memoryBudget: budget)
             let spilled = try compile(spill: spill)
             XCTAssertEqual(outputs(spilled), outputs(whole), "budget \(budget)")
