@@ -74,8 +74,8 @@ struct Apply: ParsableCommand {
         guard !database.prune, let target = database.explicitTarget else { return nil }
         guard let connection = try existing(target), let stamp = try Applier.stamp(on: connection),
               let inputs = InputSet(stamp: stamp), !inputs.prunes,
-              let files = content.reader.files(of: inputs) else { return nil }
-        let hash = Compiler.contentHash(of: files)
+              let files = content.reader.files(of: inputs),
+              let hash = try? Compiler.contentHash(of: files) else { return nil }
         return inputs.stamp(hash) == stamp ? (target, hash) : nil
     }
 

@@ -22,7 +22,7 @@ struct Build: ParsableCommand {
         let folder = try options.outputFolder()
         let written: [String]
         do {
-            written = try OutputWriter(folder: folder, shownAs: options.out ?? Compiler.outputFolder).write(result.outputs)
+            written = try OutputWriter(folder: folder, shownAs: options.out ?? Compiler.outputFolder).write(result.outputs, plan: result.plan)
         } catch {
             FileHandle.standardError.write(Data("seedc: error: \(error)\n".utf8))
             throw ExitCode.failure

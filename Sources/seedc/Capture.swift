@@ -92,7 +92,7 @@ struct Capture: ParsableCommand {
         var destination: [String: String] = [:]
         func edit(_ path: String) throws -> Int {
             if let index = edits.firstIndex(where: { $0.path == path }) { return index }
-            let bytes = try read.sources[path] ?? existing(path, in: confined)
+            let bytes = try read.sources[path].map { try $0.readAll() } ?? existing(path, in: confined)
             edits.append((path, bytes, bytes))
             return edits.count - 1
         }

@@ -31,10 +31,13 @@ struct ContentSource: ParsableArguments {
         }
     }
 
-    func report(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) {
+    /// - Parameter sources: the files, read again (in pieces) for the lines the
+    ///   diagnostics point at.
+    func report(_ diagnostics: [Diagnostic], sources: [String: any ByteSource]) {
         guard !diagnostics.isEmpty else { return }
         let color = format == .text && isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        var text = DiagnosticFormatter.format(diagnostics, as: format, sources: sources, color: color)
+        let lines = format == .text ? DiagnosticFormatter.lines(of: diagnostics, in: sources) : [:]
+        var text = DiagnosticFormatter.format(diagnostics, as: format, lines: lines, color: color)
         if format == .text { text += DiagnosticFormatter.summary(diagnostics) + "\n" }
         FileHandle.standardError.write(Data(text.utf8))
     }
@@ -74,12 +77,12 @@ struct ContentOptions: ParsableArguments {
     func read() -> ContentReader.Content? { source.read() }
 
     func compile(_ content: ContentReader.Content, render: Bool = true) -> Compiler.Result {
-        let result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render)
+        let result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render, spill: SpillFile())
         source.report(result.diagnostics, sources: content.sources)
         return result
     }
 
-    func report(_ diagnostics: [Diagnostic], sources: [String: [UInt8]]) { source.report(diagnostics, sources: sources) }
+    func report(_ diagnostics: [Diagnostic], sources: [String: any ByteSource]) { source.report(diagnostics, sources: sources) }
 }
 
 extension DiagnosticFormatter.Format: ExpressibleByArgument {}

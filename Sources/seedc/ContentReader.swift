@@ -17,10 +17,10 @@ struct ContentReader {
         var problems: [Diagnostic]
 
         /// Every file's bytes by path, for printing source lines.
-        var sources: [String: [UInt8]] {
-            var map = [document.file.path: document.file.bytes]
-            if let schema = document.schemaFile { map[schema.path] = schema.bytes }
-            for file in files { map[file.path] = file.bytes }
+        var sources: [String: any ByteSource] {
+            var map = [document.file.path: document.file.source]
+            if let schema = document.schemaFile { map[schema.path] = schema.source }
+            for file in files { map[file.path] = file.source }
             return map
         }
     }
@@ -43,28 +43,28 @@ struct ContentReader {
     func read() -> Result<Content, Diagnostic> {
         let confined = confined
         let contentPath = ContentDocument.fileName
-        let bytes: [UInt8]
-        switch confined.read(url(contentPath), as: contentPath, at: .file(contentPath)) {
-        case let .success(read): bytes = read
+        let contentFile: InputFile
+        switch confined.input(url(contentPath), as: contentPath, at: .file(contentPath)) {
+        case let .success(file): contentFile = file
         case let .failure(problem): return .failure(problem)
         }
         var schemaFile: InputFile?
         if let schema, let schemaPath {
             let written = schemaArgument ?? schema.relativePath
-            switch confined.read(schema, as: written, at: .file(written)) {
-            case let .success(schemaBytes): schemaFile = InputFile(path: schemaPath, bytes: schemaBytes)
+            switch confined.input(schema, as: written, at: .file(written)) {
+            case let .success(file): schemaFile = InputFile(path: schemaPath, source: file.source)
             case let .failure(problem): return .failure(problem)
             }
         }
-        let document = ContentDocument(InputFile(path: contentPath, bytes: bytes), schemaFile: schemaFile)
+        let document = ContentDocument(contentFile, schemaFile: schemaFile)
         let sources = Dictionary(document.schema.tables.compactMap { table in table.source.map { ($0, table.sourceLocation) } }) { first, _ in first }
         var (paths, problems) = listing(of: document.inputSet) { pattern, isFolder in
             (isFolder ? sources[pattern] ?? nil : document.schema.includeLocations[pattern]) ?? .file(contentPath)
         }
         var files: [InputFile] = []
         for (path, at) in paths {
-            switch confined.read(url(path), as: path, at: at) {
-            case let .success(bytes): files.append(InputFile(path: path, bytes: bytes))
+            switch confined.input(url(path), as: path, at: at) {
+            case let .success(file): files.append(file)
             case let .failure(problem): problems.append(problem)
             }
         }
@@ -82,8 +82,8 @@ struct ContentReader {
         var files: [InputFile] = []
         let named = [(url(ContentDocument.fileName), ContentDocument.fileName)] + zip(schema.map { [$0] } ?? [], schemaPath.map { [$0] } ?? []).map { ($0, $1) }
         for (url, path) in named + paths.map({ (url($0.path), $0.path) }) {
-            guard case let .success(bytes) = confined.read(url, as: path, at: .file(path)) else { return nil }
-            files.append(InputFile(path: path, bytes: bytes))
+            guard case let .success(file) = confined.input(url, as: path, at: .file(path)) else { return nil }
+            files.append(file)
         }
         return files
     }

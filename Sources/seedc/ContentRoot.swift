@@ -68,29 +68,39 @@ struct ContentRoot {
         .error(.outsideRoot, "\"\(path)\" is outside the content root (a symbolic link or a path leading out of it); seedc reads nothing outside the root", at: location)
     }
 
-    /// The bytes of the file at `url`, named `path` in problems. A file outside the root
-    /// is reported at `location` (what named it); one that cannot be read, at itself.
-    func read(_ url: URL, as path: String, at location: SourceLocation) -> Result<[UInt8], Diagnostic> {
+    /// Files up to this size are read whole when opened; larger ones are read in
+    /// pieces when the compiler needs them, so a large file is never held whole.
+    static let wholeReadLimit = 1 << 20
+
+    /// The file at `url` as an input named `path`: read whole when small, otherwise
+    /// kept open (the very file checked) and read in pieces later (`FileBytes`). A file
+    /// outside the root is reported at `location` (what named it); one that cannot be
+    /// read, at itself.
+    func input(_ url: URL, as path: String, at location: SourceLocation) -> Result<InputFile, Diagnostic> {
         guard allows(url) else { return .failure(Self.outside(path, at: location)) }
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
-        }
-        defer { close(descriptor) }
+        guard descriptor >= 0 else { return .failure(Self.unreadable(path, errno)) }
         if let opened = Self.realPath("/proc/self/fd/\(descriptor)"), !contains(realPath: opened) {
+            close(descriptor)
             return .failure(Self.outside(path, at: location))
         }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return .success(bytes) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(errno)))", at: .file(path)))
-            }
-            bytes += chunk[..<count]
+        let file = InputFile(path: path, source: FileBytes(descriptor: descriptor))
+        var status = stat()
+        guard fstat(descriptor, &status) != 0 || status.st_size <= Self.wholeReadLimit else { return .success(file) }
+        return Result { () throws(SourceReadError) in try file.source.readAll() }
+            .map { InputFile(path: path, bytes: $0) }
+            .mapError { .error(.unreadableFile, "cannot read \(path): \($0.reason)", at: .file(path)) }
+    }
+
+    /// The bytes of the file at `url`, named `path` in problems (see `input`).
+    func read(_ url: URL, as path: String, at location: SourceLocation) -> Result<[UInt8], Diagnostic> {
+        input(url, as: path, at: location).flatMap { file in
+            Result { () throws(SourceReadError) in try file.source.readAll() }
+                .mapError { .error(.unreadableFile, "cannot read \(path): \($0.reason)", at: .file(path)) }
         }
     }
-}
 
+    private static func unreadable(_ path: String, _ code: Int32) -> Diagnostic {
+        .error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(code)))", at: .file(path))
+    }
+}

@@ -9,6 +9,8 @@ final class FileComparison: ByteSink {
     private var chunk: [UInt8] = []
     /// The rendered bytes found equal so far (the file's first `matched` bytes).
     private(set) var matched = 0
+    /// Every byte rendered into the sink, compared or not.
+    private(set) var rendered = 0
     private(set) var differs: Bool
 
     init(path: String) {
@@ -19,6 +21,7 @@ final class FileComparison: ByteSink {
     deinit { stop() }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
+        rendered += bytes.count
         guard !differs, bytes.count > 0 else { return }
         if chunk.count < bytes.count { chunk = [UInt8](repeating: 0, count: bytes.count) }
         let read = chunk.withUnsafeMutableBytes { FileComparison.read(descriptor, into: $0.baseAddress!, count: bytes.count) }

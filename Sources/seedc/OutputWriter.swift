@@ -20,7 +20,9 @@ struct OutputWriter {
 
     /// Renders the outputs (on every core) and writes those whose bytes changed;
     /// returns their paths (unchanged files are left alone, modification time included).
-    func write(_ outputs: [OutputRenderer]) throws -> [String] {
+    /// - Parameter plan: the plan rendered, when its rows may have been spilled: nothing
+    ///   is kept when a row could not be read back.
+    func write(_ outputs: [OutputRenderer], plan: SeedPlan? = nil) throws -> [String] {
         if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
             throw Failure(file: shownAs, cause: String(cString: strerror(errno)))
         }
@@ -36,7 +38,8 @@ struct OutputWriter {
             }
         }
         let changed = staged.compactMap { try? $0.get() }.compactMap { $0 }
-        if let failure = staged.lazy.compactMap({ if case let .failure(failure) = $0 { failure } else { nil } }).first {
+        let spillFailure = plan?.spillFailure.map { Failure(file: shownAs, cause: "cannot read the planned rows back from their temporary file: \($0)") }
+        if let failure = staged.lazy.compactMap({ if case let .failure(failure) = $0 { failure } else { nil } }).first ?? spillFailure {
             changed.forEach { $0.discard() }
             throw failure
         }

@@ -3,6 +3,10 @@ import SeedCompiler
 
 /// Differences between freshly compiled outputs and the files in seeds/.
 enum SeedsDrift {
+    /// Past this size (either side), a stale file's report names where it starts to
+    /// differ instead of showing a diff, which would hold both files in memory.
+    static let diffLimit = 1 << 20
+
     /// One report per stale, missing or extra file (a unified diff for stale ones).
     /// Each output is compared with its file while it renders (on every core); only a
     /// stale one is rendered again, in memory, for its diff.
@@ -15,6 +19,19 @@ enum SeedsDrift {
             reports.append("\(Compiler.outputFolder)/\(name): extra file, not produced by seedc\n")
         }
         return reports
+    }
+
+    /// The line of the file holding byte `offset`, counted in pieces.
+    private static func lineNumber(ofByte offset: Int, in file: URL) -> Int {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return 1 }
+        defer { try? handle.close() }
+        var line = 1
+        var left = offset
+        while left > 0, let piece = try? handle.read(upToCount: min(left, 1 << 16)), !piece.isEmpty {
+            line += piece.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            left -= piece.count
+        }
+        return line
     }
 
     /// The report on one output, or nil when its file is current.
@@ -31,6 +48,10 @@ enum SeedsDrift {
         }
         try? output.render(into: comparison)
         if comparison.finish() { return nil }
+        if max(Int(status.st_size), comparison.rendered) > diffLimit {
+            let line = lineNumber(ofByte: comparison.matched, in: file)
+            return "\(path): stale from about line \(line) on (\(status.st_size) bytes, \(comparison.rendered) compiled; too large to show a diff here: run `seedc build` and see `git diff`)\n"
+        }
         guard let data = try? Data(contentsOf: file) else { return "\(path): missing\n" }
         return UnifiedDiff.render(old: String(decoding: data, as: UTF8.self), new: output.contents, oldName: "a/\(path)", newName: "b/\(path)")
     }

@@ -353,3 +353,20 @@ def test_noop_shortcut_never_trusts_another_database(hub, monkeypatch):
     declared = seedc("apply", "--root", hub)
     assert "19 inserted" in declared.stdout, declared.stdout
     assert "up to date" in seedc("apply", "--root", hub).stdout
+
+
+def test_rows_spilled_to_a_temporary_file_plan_apply_and_build_the_same(hub, database, monkeypatch, tmp_path):
+    """Past SEEDC_ROW_MEMORY the planned rows live in an unnamed temporary file; with a
+    budget of 0 every row does, and nothing seedc writes may differ."""
+    url, engine = database
+    built = {path.name: path.read_bytes() for path in (hub / "seeds").iterdir()}
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    monkeypatch.setenv("SEEDC_ROW_MEMORY", "0")
+    monkeypatch.setenv("TMPDIR", str(spill))
+    seedc("build", "--root", hub, "--out", tmp_path / "spilled")
+    assert {path.name: path.read_bytes() for path in (tmp_path / "spilled").iterdir()} == built
+    assert "18 to insert, 0 to update, 0 to prune, 1 skipped" in plan(hub, url).stdout
+    assert "18 inserted, 0 updated, 0 pruned, 1 skipped" in apply(hub, url).stdout
+    check_rows(engine, users=1)
+    assert list(spill.iterdir()) == [], "the temporary file is unlinked at once"

@@ -63,6 +63,25 @@ final class SeedcCommandTests: SeedcTestCase {
         XCTAssertTrue(run.stderr.contains("seeds/ is not current"), run.stderr)
     }
 
+    /// A stale output past a mebibyte is named, with where it starts to differ, not
+    /// diffed: a diff would hold both files in memory.
+    func testCheckNamesLargeStaleFilesWithoutADiff() throws {
+        let root = try copyContent(reversed: false)
+        let content = root.appendingPathComponent("content.yaml")
+        let long = String(repeating: "Water trucking schedule for every parish. ", count: 30_000)
+        let text = try String(contentsOf: content, encoding: .utf8)
+            .replacingOccurrences(of: "notes: \"Strings that YAML 1.1", with: "notes: \"\(long)Strings that YAML 1.1")
+        try text.write(to: content, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try seedc(["build", "--root", root.path]).status, 0)
+        try text.replacingOccurrences(of: "Coordinator", with: "Lead").write(to: content, atomically: true, encoding: .utf8)
+        let run = try seedc(["check", "--root", root.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("seeds/sqlite.sql: stale from about line 1 on ("), run.stderr)
+        XCTAssertTrue(run.stderr.contains("too large to show a diff here: run `seedc build` and see `git diff`)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("--- a/seeds/manifest.json"), "small files keep their diff: \(run.stderr)")
+        XCTAssertFalse(run.stderr.contains("--- a/seeds/sqlite.sql"), run.stderr)
+    }
+
     func testJSONAndGitHubFormats() throws {
         let root = try temporaryFolder()
         try Data("seed:\n  tables:\n    t:\n      key: k\n      columns: {k: text}\n  records:\n    t:\n      - {k: a, x: 1}\n".utf8).write(to: root.appendingPathComponent("content.yaml"))

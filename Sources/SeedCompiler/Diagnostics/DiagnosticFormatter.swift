@@ -7,8 +7,14 @@ public enum DiagnosticFormatter {
     /// - Parameter sources: file contents by path, for the source line under each
     ///   text diagnostic.
     public static func format(_ diagnostics: [Diagnostic], as format: Format, sources: [String: [UInt8]], color: Bool = false) -> String {
+        self.format(diagnostics, as: format, lines: lines(of: diagnostics, in: sources.mapValues { MemoryBytes(bytes: $0) }), color: color)
+    }
+
+    /// - Parameter lines: the source lines the diagnostics point at, by file and
+    ///   line number (`lines(of:in:)`).
+    public static func format(_ diagnostics: [Diagnostic], as format: Format, lines: [String: [Int: String]], color: Bool = false) -> String {
         switch format {
-        case .text: diagnostics.map { text($0, sources: sources, color: color) }.joined()
+        case .text: diagnostics.map { text($0, lines: lines, color: color) }.joined()
         case .json: diagnostics.map { json($0) + "\n" }.joined()
         case .github: diagnostics.map(github).joined()
         }
@@ -21,7 +27,26 @@ public enum DiagnosticFormatter {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
-    static func text(_ d: Diagnostic, sources: [String: [UInt8]], color: Bool) -> String {
+    /// The lines the diagnostics (and their notes) point at, read from the files they
+    /// name: each file once, in pieces, keeping only those lines.
+    public static func lines(of diagnostics: [Diagnostic], in sources: [String: any ByteSource]) -> [String: [Int: String]] {
+        var wanted: [String: Set<Int>] = [:]
+        func collect(_ d: Diagnostic) {
+            if let location = d.location { wanted[location.file, default: []].insert(location.start.line) }
+            d.notes.forEach(collect)
+        }
+        diagnostics.forEach(collect)
+        return wanted.reduce(into: [:]) { lines, entry in
+            guard let source = sources[entry.key] else { return }
+            if let bytes = (source as? MemoryBytes)?.bytes {
+                lines[entry.key] = sourceLines(bytes, entry.value)
+            } else {
+                lines[entry.key] = sourceLines(SourceBytes(source), entry.value)
+            }
+        }
+    }
+
+    static func text(_ d: Diagnostic, lines: [String: [Int: String]], color: Bool) -> String {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         let severityColor = switch d.severity {
         case .error: "1;31"
@@ -35,14 +60,14 @@ public enum DiagnosticFormatter {
         out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(ControlCharacters.escaped(d.message), "1")
         if d.severity != .note { out += " [\(d.id.rawValue)]" }
         out += "\n"
-        if let location = d.location, let bytes = sources[location.file], let line = sourceLine(bytes, location.start.line) {
+        if let location = d.location, let line = lines[location.file]?[location.start.line] {
             let excerpt = Excerpt(line: line, column: location.start.column)
             let width = location.end.line == location.start.line ? max(1, location.end.column - location.start.column) : 1
             let room = max(1, excerpt.text.count - excerpt.caret)
             out += "    " + String(excerpt.text) + "\n"
             out += "    " + String(repeating: " ", count: excerpt.caret) + paint("^" + String(repeating: "~", count: min(width, room) - 1), "1;32") + "\n"
         }
-        for note in d.notes { out += text(note, sources: sources, color: color) }
+        for note in d.notes { out += text(note, lines: lines, color: color) }
         return out
     }
 
@@ -73,21 +98,39 @@ public enum DiagnosticFormatter {
 
     /// Line `number` (1-based) of the file, without its line break; invalid UTF-8
     /// is shown as U+FFFD.
-    static func sourceLine(_ bytes: [UInt8], _ number: Int) -> String? {
+    static func sourceLine(_ bytes: some Sequence<UInt8>, _ number: Int) -> String? {
+        sourceLines(bytes, [number])[number]
+    }
+
+    /// The lines `numbers` (1-based) of the file, read in one pass that stops after the
+    /// last of them; lines past the end are missing.
+    static func sourceLines(_ bytes: some Sequence<UInt8>, _ numbers: Set<Int>) -> [Int: String] {
+        guard let last = numbers.max() else { return [:] }
+        var found: [Int: String] = [:]
         var line = 1
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var i = start
-        while i < bytes.count {
-            if bytes[i] == 0x0A || bytes[i] == 0x0D {
-                if line == number { break }
-                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
-                line += 1
-                start = i + 1
-            }
-            i += 1
+        var current: [UInt8] = []
+        var afterCR = false
+        var keeping = numbers.contains(1)
+        func keep() {
+            guard keeping else { return }
+            if line == 1, current.starts(with: [0xEF, 0xBB, 0xBF]) { current.removeFirst(3) }
+            found[line] = String(decoding: current.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
         }
-        guard line == number, start <= bytes.count else { return nil }
-        return String(decoding: bytes[start..<min(i, bytes.count)].map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+        for byte in bytes {
+            defer { afterCR = byte == 0x0D }
+            if byte == 0x0A, afterCR { continue }
+            if byte == 0x0A || byte == 0x0D {
+                keep()
+                current.removeAll(keepingCapacity: true)
+                line += 1
+                if line > last { return found }
+                keeping = numbers.contains(line)
+            } else if keeping {
+                current.append(byte)
+            }
+        }
+        keep()
+        return found
     }
 
     static func json(_ d: Diagnostic) -> String {

@@ -10,6 +10,9 @@ extension DiagnosticID {
     public static let note: DiagnosticID = "note"
     // Reading files
     public static let unreadableFile: DiagnosticID = "unreadable-file"
+    /// Planned rows past the memory budget could not be written to (or read back from)
+    /// their temporary file: a full or failing temporary folder (`TMPDIR`).
+    public static let spillFailed: DiagnosticID = "spill-failed"
     /// A file that is, or resolves through a symbolic link to, a place outside the
     /// content root; it is never read.
     public static let outsideRoot: DiagnosticID = "outside-root"

@@ -1,11 +1,32 @@
 /// A file handed to the compiler: a path relative to the content root, with `/`
-/// separators, and its bytes exactly as read.
-public struct InputFile: Sendable, Hashable {
+/// separators, and where its bytes come from (read as they are, in pieces).
+public struct InputFile: Sendable {
     public var path: String
-    public var bytes: [UInt8]
+    public var source: any ByteSource
+
+    public init(path: String, source: any ByteSource) {
+        self.path = path
+        self.source = source
+    }
 
     public init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
+        self.init(path: path, source: MemoryBytes(bytes: bytes))
+    }
+
+    /// The bytes when they are held in memory (a file small enough to read whole);
+    /// nil for a file read in pieces.
+    public var bytesInMemory: [UInt8]? {
+        (source as? MemoryBytes)?.bytes
+    }
+}
+
+/// An input file that could not be read when it was needed.
+public struct InputReadError: Error, Sendable {
+    public var path: String
+    public var reason: String
+
+    /// The error, as the compiler reports it.
+    public var diagnostic: Diagnostic {
+        .error(.unreadableFile, "cannot read \(path): \(reason)", at: .file(path))
     }
 }

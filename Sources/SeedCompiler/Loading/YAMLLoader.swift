@@ -7,31 +7,31 @@ public enum YAMLLoader {
     /// the first syntax error or limit; documents completed before it are returned.
     /// - Parameter lineOffset: added to every reported line (front matter in a .md file).
     public static func loadStream(_ bytes: [UInt8], file: String, lineOffset: Int = 0, limits: YAMLLimits = .default) -> (documents: [YAMLNode], diagnostics: [Diagnostic]) {
-        load(bytes, file: file, lineOffset: lineOffset, limits: limits, recordPath: nil) { _ in }
+        load(MemoryBytes(bytes: bytes), file: file, lineOffset: lineOffset, limits: limits, recordPath: nil) { _ in }
     }
 
     /// Like `loadStream`, but the records (the items of the lists at `recordPath.table`)
     /// are handed to `record` one at a time as they complete and are not kept in the
     /// documents, whose record lists are left empty. Records of a document that turns
     /// out to be broken may have been handed out before the error.
-    static func load(_ bytes: [UInt8], file: String, lineOffset: Int = 0, limits: YAMLLimits = .default, recordPath: [String]?, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic]) {
-        let loaded = load(bytes, file: file, lineOffset: lineOffset, limits: limits, builder: NodeBuilder(file: file, lineOffset: lineOffset, limits: limits, recordPath: recordPath), record: record)
+    static func load(_ source: any ByteSource, file: String, lineOffset: Int = 0, limits: YAMLLimits = .default, recordPath: [String]?, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic]) {
+        let loaded = load(source, file: file, lineOffset: lineOffset, limits: limits, builder: NodeBuilder(file: file, lineOffset: lineOffset, limits: limits, recordPath: recordPath), record: record)
         return (loaded.documents, loaded.diagnostics)
     }
 
     /// Like `loadStream`, but the records (at `recordPath.table`) are passed over
     /// without being built, only counted.
-    static func loadSkippingRecords(_ bytes: [UInt8], file: String, recordPath: [String]) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
+    static func loadSkippingRecords(_ source: any ByteSource, file: String, recordPath: [String]) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
         let builder = NodeBuilder(file: file, lineOffset: 0, limits: .default, recordPath: recordPath, skipRecords: true)
-        return load(bytes, file: file, lineOffset: 0, limits: .default, builder: builder) { _ in }
+        return load(source, file: file, lineOffset: 0, limits: .default, builder: builder) { _ in }
     }
 
-    private static func load(_ bytes: [UInt8], file: String, lineOffset: Int, limits: YAMLLimits, builder: NodeBuilder, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
+    private static func load(_ source: any ByteSource, file: String, lineOffset: Int, limits: YAMLLimits, builder: NodeBuilder, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
         var builder = builder
-        YAMLParser.parse(bytes) { parser in
+        YAMLParser.parse(source) { parser in
             while true {
                 guard var event = parser.next() else {
-                    builder.diagnostics.append(LoaderFailure.diagnostic(parser.failure, bytes: bytes, file: file, lineOffset: lineOffset))
+                    builder.diagnostics.append(LoaderFailure.diagnostic(parser.failure, readError: parser.readError, source: source, file: file, lineOffset: lineOffset))
                     break
                 }
                 let done = event.type == YAML_STREAM_END_EVENT

@@ -23,8 +23,8 @@ public enum Compiler {
     /// The content hash of exactly these input files (content.yaml, the schema file,
     /// include and collection files), as a plan of them has it: what `seedc apply`
     /// compares with the ledger's stamp to find unchanged content without compiling.
-    public static func contentHash(of inputs: [InputFile]) -> String {
-        ContentHash.of(inputs)
+    public static func contentHash(of inputs: [InputFile]) throws(InputReadError) -> String {
+        try ContentHash.of(inputs)
     }
 
     /// - Parameters:
@@ -32,9 +32,11 @@ public enum Compiler {
     ///   - problems: what went wrong reading files, reported with the rest.
     ///   - render: false to stop at the plan (for `plan` and `apply`): no outputs.
     ///     Outputs are rendered only when the caller runs them (`OutputRenderer`).
-    public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = [], render: Bool = true) -> Result {
+    ///   - spill: where planned rows go past the planner's memory budget; the caller
+    ///     checks its `failure` before keeping what it rendered or applied.
+    public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = [], render: Bool = true, spill: (any RowSpill)? = nil) -> Result {
         var diagnostics = document.diagnostics + problems
-        var stream = RecordStream(document: document)
+        var stream = RecordStream(document: document, spill: spill)
         if document.hasInlineRecords {
             // The schema is known only once content.yaml is read, its records passed
             // over: they are streamed on a second reading, which reports the problems
@@ -68,10 +70,19 @@ public enum Compiler {
             }
         }
         diagnostics += stream.finish(content: document.root, file: document.file.path)
+        if let failure = spill?.failure {
+            diagnostics.append(.error(.spillFailed, "cannot keep the planned rows in a temporary file: \(failure)", at: nil))
+        }
+        let contentHash: String?
+        do {
+            contentHash = diagnostics.hasErrors ? nil : try ContentHash.of(inputs)
+        } catch {
+            (contentHash, diagnostics) = (nil, diagnostics + [error.diagnostic])
+        }
         diagnostics.sort()
 
-        guard !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }
-        let plan = stream.plan(contentHash: ContentHash.of(inputs), inputs: document.inputSet)
+        guard let contentHash, !diagnostics.hasErrors else { return Result(outputs: [], diagnostics: diagnostics, plan: nil) }
+        let plan = stream.plan(contentHash: contentHash, inputs: document.inputSet)
         guard render else { return Result(outputs: [], diagnostics: diagnostics, plan: plan) }
         let outputs = outputs(for: plan, inputs: inputs.map(\.path))
         return Result(outputs: outputs, diagnostics: diagnostics, plan: plan)

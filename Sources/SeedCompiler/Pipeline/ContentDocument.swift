@@ -53,7 +53,7 @@ public struct ContentDocument: Sendable {
         }
         if let root = seedRoot, !root.isNull {
             if root.mapping == nil {
-                if seedFile != file { diagnostics.append(.error(.invalidSchema, "\(seedFile.path) must be a mapping at the top level, found \(root.kindName)", at: root.location)) }
+                if seedFile.path != file.path { diagnostics.append(.error(.invalidSchema, "\(seedFile.path) must be a mapping at the top level, found \(root.kindName)", at: root.location)) }
             } else if let seed = root["seed"] {
                 var reader = SchemaReader()
                 (schema, recordsNode) = reader.read(seed: seed)
@@ -78,7 +78,7 @@ public struct ContentDocument: Sendable {
     /// One YAML document of a file, its records (at `recordPath`, see `YAMLLoader.load`)
     /// handed to `record` and not kept; records of further documents are not handed out.
     static func loadSingle(_ file: InputFile, recordPath: [String]?, record: (DetachedRecord) -> Void) -> (YAMLNode?, [Diagnostic]) {
-        let (documents, problems) = YAMLLoader.load(file.bytes, file: file.path, recordPath: recordPath) { detached in
+        let (documents, problems) = YAMLLoader.load(file.source, file: file.path, recordPath: recordPath) { detached in
             if detached.document == 0 { record(detached) }
         }
         return single(documents, problems, file: file)
@@ -88,7 +88,7 @@ public struct ContentDocument: Sendable {
     /// `seed.records` passed over unbuilt (`Compiler` streams them on a second reading),
     /// and whether there are any.
     static func loadSkippingRecords(_ file: InputFile) -> (YAMLNode?, [Diagnostic], hasRecords: Bool) {
-        let (documents, problems, records) = YAMLLoader.loadSkippingRecords(file.bytes, file: file.path, recordPath: recordPath)
+        let (documents, problems, records) = YAMLLoader.loadSkippingRecords(file.source, file: file.path, recordPath: recordPath)
         let (root, diagnostics) = single(documents, problems, file: file)
         return (root, diagnostics, records > 0)
     }

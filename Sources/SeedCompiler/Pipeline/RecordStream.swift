@@ -12,10 +12,10 @@ struct RecordStream {
     private var diagnostics: [Diagnostic] = []
     private let schema: Schema
 
-    init(document: ContentDocument) {
+    init(document: ContentDocument, spill: (any RowSpill)? = nil) {
         schema = document.schema
         collector = RecordCollector(schema: schema)
-        planner = Planner(schema: schema)
+        planner = Planner(schema: schema, spill: spill)
         records = RecordSetChecker(schema: schema)
         links = LinkChecker(schema: schema, root: document.root)
         values = ColumnValues(records.referencedColumns + links.routeColumns, schema: schema)
@@ -49,7 +49,7 @@ struct RecordStream {
 
     /// The plan of every record (call once all are in and checked without errors).
     mutating func plan(contentHash: String, inputs: InputSet) -> SeedPlan {
-        planner.plan(contentHash: contentHash, inputs: inputs)
+        planner.plan(contentHash: contentHash, inputs: inputs, orders: records.orders)
     }
 
     /// Every problem found, once all records are in; `content` is content.yaml's tree

@@ -1,69 +1,158 @@
 /// A table's planned rows, stored compactly: each row's cells encoded one after
 /// another in one byte buffer, with its value hash as 32 raw bytes. Reading a row
 /// (`rows[i]`) decodes it into a `PlannedRow`; read it once per use, not per cell.
+/// Past the planner's memory budget the buffer moves, whole, to a `RowSpill`, and
+/// rows in it are read back from there one at a time.
 ///
-/// Rows are added in any order; `sort()` orders them by natural key, sorting only
-/// (key, offset) pairs, never the rows themselves.
+/// Rows are added in any order; `sort(by:)` puts them in natural key order, as the
+/// validation stage found it (`TableKeys`), moving only offsets, never the rows.
 public struct PlannedRows: RandomAccessCollection, Sendable {
+    /// The rows not spilled: the bytes from `spilledCount` on.
     private var bytes: [UInt8] = []
-    /// Where each row starts in `bytes`, in row order.
+    /// Where each row starts among all the bytes appended (spilled or not), in row order.
     private var offsets: [Int] = []
-    /// The natural key of each row while rows are being added (dropped by `sort`).
-    private var keys: [[String]] = []
+    private var lengths: [Int32] = []
+    /// How many of the bytes appended went to the spill, and where each piece went.
+    private var spilledCount = 0
+    private var pieces: [(start: Int, spillOffset: Int)] = []
+    private let spill: (any RowSpill)?
     /// Each row's shape, as a number into `shapes`, in row order.
-    private var shapeNumbers: [Int] = []
+    private var shapeNumbers: [Int32] = []
     private var shapes: [Shape] = []
     private var shapeNumber: [Shape: Int] = [:]
     private let columns: Int
     private let keyIndexes: [Int]
 
-    init(columns: Int, keyIndexes: [Int]) {
+    init(columns: Int, keyIndexes: [Int], spill: (any RowSpill)? = nil) {
         self.columns = columns
         self.keyIndexes = keyIndexes
+        self.spill = spill
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { offsets.count }
 
     public subscript(position: Int) -> PlannedRow {
-        bytes.withUnsafeBufferPointer { buffer in
-            var reader = RowReader(bytes: buffer, offset: offsets[position])
-            let hash = Hex.string(reader.take(32))
-            let cells = (0..<columns).map { _ in reader.cell() }
-            let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
-            return PlannedRow(key: key, cells: cells, valueHash: hash)
+        withBytes(of: position, decode)
+    }
+
+    /// The rows at `positions` (a batch), decoded. Spilled rows that lie close together
+    /// in the spill, as rows of content written in key order do, are read back with
+    /// one read, not one each.
+    public func rows(at positions: [Int]) -> [PlannedRow] {
+        guard spill != nil, positions.count > 1, let first = positions.min(by: { offsets[$0] < offsets[$1] }),
+              offsets[first] < spilledCount else { return positions.map { self[$0] } }
+        let piece = self.piece(holding: offsets[first])
+        let end = piece + 1 < pieces.count ? pieces[piece + 1].start : spilledCount
+        let last = positions.max { offsets[$0] < offsets[$1] }!
+        let span = offsets[last] + Int(lengths[last]) - offsets[first]
+        // Rows of another piece, or far apart: one read each.
+        guard offsets[last] < end, span <= Self.readSpan else { return positions.map { self[$0] } }
+        var window = [UInt8](repeating: 0, count: span)
+        let start = offsets[first]
+        guard window.withUnsafeMutableBytes({ spill!.read(at: pieces[piece].spillOffset + start - pieces[piece].start, into: $0) }) else {
+            return positions.map { self[$0] }
         }
+        return window.withUnsafeBufferPointer { buffer in
+            positions.map { position in
+                decode(UnsafeBufferPointer(rebasing: buffer[(offsets[position] - start)...]))
+            }
+        }
+    }
+
+    /// The most bytes `rows(at:)` reads back at once.
+    static let readSpan = 4 << 20
+
+    private func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> PlannedRow {
+        var reader = RowReader(bytes: buffer, offset: 0)
+        let hash = Hex.string(reader.take(32))
+        let cells = (0..<columns).map { _ in reader.cell() }
+        let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
+        return PlannedRow(key: key, cells: cells, valueHash: hash)
+    }
+
+    /// The spilled piece holding the byte at `offset` (pieces hold whole rows).
+    private func piece(holding offset: Int) -> Int {
+        var (low, high) = (0, pieces.count - 1)
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if pieces[middle].start <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// Runs `body` with the encoded bytes of one row: in place when in memory, read
+    /// back when spilled (all zeros when that fails: no cells, a zero hash).
+    private func withBytes<T>(of position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        let (offset, length) = (offsets[position], Int(lengths[position]))
+        if offset >= spilledCount {
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(offset - spilledCount)...])) }
+        }
+        let piece = pieces[piece(holding: offset)]
+        var row = [UInt8](repeating: 0, count: length)
+        let at = piece.spillOffset + offset - piece.start
+        if row.withUnsafeMutableBytes({ spill?.read(at: at, into: $0) }) != true {
+            row = placeholder(for: position)
+        }
+        return row.withUnsafeBufferPointer(body)
+    }
+
+    /// What a row that could not be read back reads as: nulls where it sets values, of
+    /// its shape, so whatever is made from it is well-formed (and then thrown away:
+    /// the spill keeps the failure for the caller).
+    private func placeholder(for position: Int) -> [UInt8] {
+        let shape = shapes[Int(shapeNumbers[position])]
+        var row = [UInt8](repeating: 0, count: 32)
+        for column in 0..<columns {
+            RowWriter.append(shape.values.contains(column) ? .value(.null) : shape.now.contains(column) ? .now : nil, to: &row)
+        }
+        return row
+    }
+
+    /// Why the spill failed, if it did (`SeedPlan.spillFailure`).
+    var spillFailure: String? { spill?.failure }
+
+    /// The bytes kept in memory.
+    var bytesInMemory: Int { bytes.count }
+
+    /// Moves the rows in memory to the spill (when there is one and the write works).
+    mutating func moveToSpill() {
+        guard let spill, !bytes.isEmpty, let at = bytes.withUnsafeBytes({ spill.append($0) }) else { return }
+        pieces.append((spilledCount, at))
+        spilledCount += bytes.count
+        bytes = []
     }
 
     /// What a row sets, read without decoding it, and a number shared by the rows of
     /// the same shape (the first row of a shape gets the next number).
     public func shape(at position: Int) -> (number: Int, shape: Shape) {
-        let number = shapeNumbers[position]
+        let number = Int(shapeNumbers[position])
         return (number, shapes[number])
     }
 
     /// Adds a row: its cells, one per planned column, hashed as `RowHash` does.
-    mutating func append(key: [String], cells: [FieldValue?], columns: [PlannedColumn]) {
-        offsets.append(bytes.count)
-        keys.append(key)
+    mutating func append(cells: [FieldValue?], columns: [PlannedColumn]) {
+        let start = bytes.count
+        offsets.append(spilledCount + start)
+        defer { lengths.append(Int32(bytes.count - start)) }
         let shape = Shape(cells)
         if let number = shapeNumber[shape] {
-            shapeNumbers.append(number)
+            shapeNumbers.append(Int32(number))
         } else {
             shapeNumber[shape] = shapes.count
-            shapeNumbers.append(shapes.count)
+            shapeNumbers.append(Int32(shapes.count))
             shapes.append(shape)
         }
         bytes.append(contentsOf: RowHash.digest(cells, columns: columns))
         for cell in cells { RowWriter.append(cell, to: &bytes) }
     }
 
-    /// Orders the rows by natural key.
-    mutating func sort() {
-        let order = offsets.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        offsets = order.map { offsets[$0] }
-        shapeNumbers = order.map { shapeNumbers[$0] }
-        keys = []
+    /// Puts the rows in `order` (the positions they were added at, by natural key).
+    mutating func sort(by order: [Int32]) {
+        precondition(order.count == offsets.count, "one position per row")
+        offsets = order.map { offsets[Int($0)] }
+        lengths = order.map { lengths[Int($0)] }
+        shapeNumbers = order.map { shapeNumbers[Int($0)] }
     }
 }
 

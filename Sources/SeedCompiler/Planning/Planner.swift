@@ -2,6 +2,9 @@
 /// becomes a `PlannedRow` (its seeded cells and value hash) at once, and the record
 /// itself is dropped. Tables come in dependency order, rows sorted by natural key,
 /// so the plan depends on nothing but the content.
+///
+/// The encoded rows kept in memory stay under the spill's `memoryBudget`: past it,
+/// the table holding the most moves its rows to the spill, when the caller gave one.
 struct Planner {
     private struct Table {
         var schema: TableSchema
@@ -14,8 +17,10 @@ struct Planner {
     private var tables: [Table]
     private let index: [String: Int]
     private let database: String?
+    private var bytesInMemory = 0
+    private let spill: (any RowSpill)?
 
-    init(schema: Schema) {
+    init(schema: Schema, spill: (any RowSpill)? = nil) {
         tables = TableOrder.sorted(schema).map { table in
             // App-owned columns never reach a statement or the row hash.
             let planned = { (column: ColumnSchema) in
@@ -25,25 +30,34 @@ struct Planner {
             }
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
                                  columns: table.seededColumns.map(planned),
-                                 rows: PlannedRows(columns: table.seededColumns.count, keyIndexes: table.key.compactMap { name in table.seededColumns.firstIndex { $0.name == name } }),
+                                 rows: PlannedRows(columns: table.seededColumns.count, keyIndexes: table.key.compactMap { name in table.seededColumns.firstIndex { $0.name == name } }, spill: spill),
                                  appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
             let seeded = table.columns.indices.filter { !table.columns[$0].appOwned }
             return Table(schema: table, seeded: seeded.count == table.columns.count ? nil : seeded, plan: plan)
         }
         index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.schema.name, $0) })
         database = schema.database
+        self.spill = spill
     }
 
     mutating func add(_ record: Record) {
         guard let position = index[record.table] else { return }
         let cells = tables[position].seeded.map { $0.map { record.values[$0] } } ?? record.values
-        tables[position].plan.rows.append(key: record.key, cells: cells, columns: tables[position].plan.columns)
+        let before = tables[position].plan.rows.bytesInMemory
+        tables[position].plan.rows.append(cells: cells, columns: tables[position].plan.columns)
+        bytesInMemory += tables[position].plan.rows.bytesInMemory - before
+        if let spill, bytesInMemory > spill.memoryBudget, spill.failure == nil, let largest = tables.indices.max(by: { tables[$0].plan.rows.bytesInMemory < tables[$1].plan.rows.bytesInMemory }) {
+            bytesInMemory -= tables[largest].plan.rows.bytesInMemory
+            tables[largest].plan.rows.moveToSpill()
+            bytesInMemory += tables[largest].plan.rows.bytesInMemory
+        }
     }
 
-    /// The plan of every record added (sorted in place, not copied).
-    mutating func plan(contentHash: String, inputs: InputSet) -> SeedPlan {
+    /// The plan of every record added, each table's rows put in `orders[table]`: the
+    /// positions they were added at, sorted by natural key (`RecordSetChecker`).
+    mutating func plan(contentHash: String, inputs: InputSet, orders: [String: [Int32]]) -> SeedPlan {
         for position in tables.indices {
-            tables[position].plan.rows.sort()
+            tables[position].plan.rows.sort(by: orders[tables[position].schema.name] ?? [])
         }
         return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables.map(\.plan), database: database)
     }

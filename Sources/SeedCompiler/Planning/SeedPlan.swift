@@ -7,6 +7,12 @@ public struct SeedPlan: Sendable {
     public var tables: [TablePlan]
     /// `seed.database`, relative to the content root.
     public var database: String?
+
+    /// Why planned rows could not be written to or read back from their spill, if
+    /// they could not: whatever was made from the rows since must not be kept.
+    public var spillFailure: String? {
+        tables.lazy.compactMap(\.rows.spillFailure).first
+    }
 }
 
 public struct TablePlan: Sendable {

@@ -64,8 +64,7 @@ public struct TableWriter {
         texts[shape] = rendered
         var arguments: [Value] = []
         arguments.reserveCapacity(batch.count * (set.count + 2))
-        for index in batch {
-            let row = table.rows[index]
+        for (index, row) in zip(batch, table.rows.rows(at: batch)) {
             for column in set {
                 switch row.cells[column] {
                 case let .value(value)?: arguments.append(value)

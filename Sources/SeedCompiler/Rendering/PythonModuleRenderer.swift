@@ -127,8 +127,7 @@ enum PythonModuleRenderer {
             byDialect.append("\(JSONText.quoted(name)): [" + kinds.joined(separator: ", ") + "]")
         }
         out.append("[\"batch\", \(JSONText.quoted(table.name)), {\(byDialect.joined(separator: ", "))}, [")
-        for (index, rowIndex) in batch.enumerated() {
-            let row = table.rows[rowIndex]
+        for (index, row) in table.rows.rows(at: batch).enumerated() {
             out.append(index == 0 ? "[" : ", [")
             for column in set {
                 if case let .value(value)? = row.cells[column] { JSONText.write(value, into: &out) } else { out.append("null") }

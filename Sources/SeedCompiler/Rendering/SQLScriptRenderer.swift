@@ -66,7 +66,7 @@ enum SQLScriptRenderer {
             ledger: { _ in (.rowValue(ledgerKey), .rowValue(ledgerHash)) },
             now: { .now($0) })
         // Each row is read (decoded) once for all the batch's statements.
-        let rows = batch.map { table.rows[$0] }
+        let rows = table.rows.rows(at: batch)
         let statements = BatchStatements.statements(for: table, sample: rows[0], rows: 1, values: template)
         for (_, statement) in statements {
             dialect.write(statement, rows: batch.count, value: { row, index in

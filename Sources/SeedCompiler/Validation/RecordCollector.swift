@@ -60,7 +60,14 @@ struct RecordCollector {
     /// line it starts on, for link checks (also when the file makes no record because
     /// another has its slug).
     mutating func record(markdown file: InputFile, table: String) -> (record: RawRecord?, body: String, firstLine: Int)? {
-        let (document, problems) = FrontMatter.split(file.bytes, file: file.path)
+        let bytes: [UInt8]
+        do {
+            bytes = try file.source.readAll()
+        } catch {
+            diagnostics.append(InputReadError(path: file.path, reason: error.reason).diagnostic)
+            return nil
+        }
+        let (document, problems) = FrontMatter.split(bytes, file: file.path)
         diagnostics += problems
         guard let document else { return nil }
         var fields = (document.frontMatter.mapping ?? []).compactMap { pair in

@@ -1,7 +1,8 @@
 /// Checks across records as they stream past, keeping only what the checks need:
-/// natural keys are unique within a table (the keys seen, per table), and every
-/// reference names a record that exists (checked against `ColumnValues` at once, or,
-/// for a value not seen yet, once every record is in).
+/// natural keys are unique within a table (the keys, packed per table in `TableKeys`,
+/// sorted once every record is in: the same order then orders the plan's rows), and
+/// every reference names a record that exists (checked against `ColumnValues` at
+/// once, or, for a value not seen yet, once every record is in).
 struct RecordSetChecker {
     private struct Reference {
         var column: String
@@ -19,7 +20,14 @@ struct RecordSetChecker {
         var location: SourceLocation
     }
 
-    private var firstByKey: [String: [[String]: SourceLocation]] = [:]
+    private var keys: [String: TableKeys] = [:]
+    /// The files records came from, numbered for `RecordPlace`.
+    private var files: [String] = []
+    private var fileNumbers: [String: Int32] = [:]
+    /// Labels of another form than `table[n]` or a file's path, by table and ordinal.
+    private var otherLabels: [String: [Int: String]] = [:]
+    /// Each table's records sorted by key (by ordinal), once `finish` has run.
+    private(set) var orders: [String: [Int32]] = [:]
     private let references: [String: [Reference]]
     private var pending: [Pending] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -44,22 +52,66 @@ struct RecordSetChecker {
     /// Checks one record's key and references; `values` must already hold the
     /// record itself (a record may refer to its own table).
     mutating func add(_ record: Record, values: ColumnValues) {
-        if !record.key.isEmpty {
-            let key = record.key
-            if let first = firstByKey[record.table]?[key] {
-                diagnostics.append(.error(.duplicateRecord, "\(record.label): \(record.table) already has a record with key \"\(record.key.joined(separator: ", "))\"", at: record.location, notes: [.note("first record with this key", at: first)]))
-            } else {
-                firstByKey[record.table, default: [:]][key] = record.location
-            }
-        }
+        keys[record.table, default: TableKeys()].append(record.key, at: place(of: record))
         for reference in references[record.table] ?? [] {
             guard let value = record.values[reference.position].flatMap(Record.text), !values[reference.target].contains(value) else { continue }
             pending.append(Pending(reference: reference, value: value, field: "\(record.title).\(reference.column)", location: record.locations[reference.position] ?? record.location))
         }
     }
 
-    /// The references still unknown once every record is in.
+    private mutating func place(of record: Record) -> RecordPlace {
+        let location = record.location
+        let file = fileNumbers[location.file] ?? {
+            files.append(location.file)
+            fileNumbers[location.file] = Int32(files.count - 1)
+            return Int32(files.count - 1)
+        }()
+        var item: Int32 = -2
+        if record.label == location.file {
+            item = -1
+        } else if record.label.hasPrefix(record.table + "["), record.label.hasSuffix("]"),
+                  let n = Int32(record.label.dropFirst(record.table.count + 1).dropLast()), record.label == "\(record.table)[\(n)]" {
+            item = n
+        } else {
+            otherLabels[record.table, default: [:]][keys[record.table]?.count ?? 0] = record.label
+        }
+        return RecordPlace(file: file, start: (Int32(location.start.line), Int32(location.start.column)),
+                           end: (Int32(location.end.line), Int32(location.end.column)), item: item)
+    }
+
+    private func location(_ place: RecordPlace) -> SourceLocation {
+        SourceLocation(file: files[Int(place.file)], start: SourcePosition(line: Int(place.start.line), column: Int(place.start.column)),
+                       end: SourcePosition(line: Int(place.end.line), column: Int(place.end.column)))
+    }
+
+    private func label(_ place: RecordPlace, table: String, ordinal: Int) -> String {
+        switch place.item {
+        case -1: files[Int(place.file)]
+        case -2: otherLabels[table]?[ordinal] ?? table
+        default: "\(table)[\(place.item)]"
+        }
+    }
+
+    /// Sorts each table's keys, reporting every record whose key an earlier record
+    /// has, and checks the references still unknown once every record is in.
     mutating func finish(values: ColumnValues) {
+        for (table, tableKeys) in keys {
+            let order = tableKeys.order()
+            // The same keys are next to each other, the first record of them first.
+            var first = 0
+            for i in order.indices.dropFirst() {
+                let ordinal = Int(order[i])
+                guard tableKeys.hasKey(ordinal), tableKeys.sameKey(Int(order[first]), ordinal) else {
+                    first = i
+                    continue
+                }
+                let (place, firstPlace) = (tableKeys.place(of: ordinal), tableKeys.place(of: Int(order[first])))
+                let key = tableKeys.values(of: ordinal).joined(separator: ", ")
+                diagnostics.append(.error(.duplicateRecord, "\(label(place, table: table, ordinal: ordinal)): \(table) already has a record with key \"\(key)\"", at: location(place), notes: [.note("first record with this key", at: location(firstPlace))]))
+            }
+            orders[table] = order
+        }
+        keys = [:]
         for unresolved in pending {
             let existing = values[unresolved.reference.target]
             guard !existing.contains(unresolved.value) else { continue }

@@ -31,6 +31,8 @@ extension Applier {
         }
         if options.strict, !unset.isEmpty { throw Failure.missingSecrets(unset) }
         let tables = try pending.map(write)
+        // A row that could not be read back was written as nothing: undo it all.
+        if let failure = plan.spillFailure { throw Failure.unreadableRows(failure) }
         if unset.isEmpty { try execute(reconciler.stampContent, table: Ledger.table) }
         return Applied(tables: tables, upToDate: false)
     }

@@ -12,23 +12,47 @@ final class PlannedRowsTests: XCTestCase {
         ]
         let columns = cells.indices.map { PlannedColumn(name: "c\($0)", storage: .text, lookup: nil, touchOnUpdate: false) }
         var rows = PlannedRows(columns: cells.count, keyIndexes: [0])
-        rows.append(key: ["b-key"], cells: cells, columns: columns)
+        rows.append(cells: cells, columns: columns)
         var second = cells
         second[0] = .value(.text("a-key"))
-        rows.append(key: ["a-key"], cells: second, columns: columns)
-        rows.sort()
+        rows.append(cells: second, columns: columns)
+        rows.sort(by: [1, 0])
         XCTAssertEqual(rows.map(\.key), [["a-key"], ["b-key"]])
         XCTAssertEqual(rows[1].cells, cells)
         XCTAssertEqual(rows[0].cells, second)
         XCTAssertEqual(rows[1].valueHash, RowHash.of(cells, columns: columns))
         XCTAssertNotEqual(rows[0].valueHash, rows[1].valueHash)
+        // Sorting moved the shapes with the rows.
         // Shapes are read without decoding; rows alike share a number.
         XCTAssertEqual(rows.shape(at: 0).number, rows.shape(at: 1).number)
         XCTAssertEqual(rows.shape(at: 0).shape.values, [0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14])
         XCTAssertEqual(rows.shape(at: 0).shape.now, [13])
         XCTAssertTrue(rows.shape(at: 0).shape.needsSecret)
-        rows.append(key: ["c-key"], cells: [.value(.text("c-key"))] + Array(repeating: nil, count: cells.count - 1), columns: columns)
+        rows.append(cells: [.value(.text("c-key"))] + Array(repeating: nil, count: cells.count - 1), columns: columns)
         XCTAssertEqual(rows.shape(at: 2).number, 1)
         XCTAssertEqual(rows.shape(at: 2).shape, PlannedRows.Shape([.value(.text("c-key"))] + Array(repeating: nil, count: cells.count - 1)))
+    }
+}
+
+/// Natural keys are packed per table; their bytes order them, value by value.
+final class TableKeysTests: XCTestCase {
+    private func place(_ line: Int32) -> RecordPlace {
+        RecordPlace(file: 0, start: (line, 1), end: (line, 2), item: line)
+    }
+
+    func testKeysOrderByTheirValuesBytesAndTiesKeepArrivalOrder() {
+        let keys: [[String]] = [["b"], ["a", "z"], ["a"], ["a\u{0}"], ["a", "b"], [], ["é"], ["e\u{301}"], ["a", "b"], ["ab"]]
+        var table = TableKeys()
+        for (i, key) in keys.enumerated() { table.append(key, at: place(Int32(i))) }
+        let order = table.order().map(Int.init)
+        // Value by value: ["a"] < ["a", "b"] < ["a", "z"] < ["a\0"] < ["ab"]; the bytes of
+        // "e\u{301}" come before those of "é" (no Unicode normalization, as in SQLite).
+        XCTAssertEqual(order.map { keys[$0] }, [[], ["a"], ["a", "b"], ["a", "b"], ["a", "z"], ["a\u{0}"], ["ab"], ["b"], ["e\u{301}"], ["é"]])
+        XCTAssertEqual(order[2...3], [4, 8], "the same key in arrival order")
+        XCTAssertTrue(table.sameKey(4, 8))
+        XCTAssertFalse(table.sameKey(6, 7))
+        XCTAssertFalse(table.hasKey(5))
+        for (i, key) in keys.enumerated() { XCTAssertEqual(table.values(of: i), key) }
+        XCTAssertEqual(table.place(of: 3).start.line, 3)
     }
 }
