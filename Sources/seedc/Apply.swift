@@ -39,11 +39,10 @@ struct Apply: ParsableCommand {
         } catch {
             // The check is only a shortcut: an unreadable ledger is met again below.
         }
-        guard let read = content.read() else { throw ExitCode.failure }
+        guard let (read, result) = content.compile(render: false) else { throw ExitCode.failure }
         let document = read.document
         let target = database.target(root: content.rootURL, declared: document.schema.database)
         do {
-            let result = content.compile(read, render: false)
             guard !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
             let connection = try target.open(create: database.createTables)
             let options = database.applierOptions(for: document, strict: strict, progress: Progress.reporter())

@@ -46,7 +46,10 @@ struct Capture: ParsableCommand {
     var includeDeleted = false
 
     func run() throws {
-        guard let (read, result) = content.compile(render: false), !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
+        // Read whole (not up to the records): the edits need content.yaml's whole tree.
+        guard let read = content.read() else { throw ExitCode.failure }
+        let result = content.compile(read, render: false)
+        guard !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
         if content.schema != nil, into == nil {
             throw fail("with --schema, the seed section is not content.yaml's: give --into FILE")
         }

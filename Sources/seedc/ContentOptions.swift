@@ -21,8 +21,9 @@ struct ContentSource: ParsableArguments {
     }
 
     /// Reads the content files; nil (after reporting) when content.yaml cannot be read.
-    func read() -> ContentReader.Content? {
-        switch reader.read() {
+    /// - Parameter upToRecords: see `ContentReader.read`.
+    func read(upToRecords: Bool = false) -> ContentReader.Content? {
+        switch reader.read(upToRecords: upToRecords) {
         case let .failure(problem):
             report([problem], sources: [:])
             return nil
@@ -68,10 +69,17 @@ struct ContentOptions: ParsableArguments {
     }
 
     /// Reads and compiles the content, printing every diagnostic. Nil when
-    /// content.yaml itself could not be read.
+    /// content.yaml itself could not be read. The seed section's file is read once
+    /// when its inline records come last (the usual layout), else twice.
     /// - Parameter render: false when only the plan is needed (no outputs).
     func compile(render: Bool = true) -> (ContentReader.Content, Compiler.Result)? {
-        read().map { content in (content, compile(content, render: render)) }
+        guard let content = source.read(upToRecords: true) else { return nil }
+        let result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render, spill: SpillFile())
+        guard result.needsWholeReading else {
+            source.report(result.diagnostics, sources: content.sources)
+            return (content, result)
+        }
+        return read().map { content in (content, compile(content, render: render)) }
     }
 
     func read() -> ContentReader.Content? { source.read() }

@@ -40,7 +40,9 @@ struct ContentReader {
     }
 
     /// Nil when `content.yaml` itself cannot be read (the diagnostic says why).
-    func read() -> Result<Content, Diagnostic> {
+    /// - Parameter upToRecords: read the seed section only up to its inline records,
+    ///   for compiling (see `ContentDocument(upToRecords:)`).
+    func read(upToRecords: Bool = false) -> Result<Content, Diagnostic> {
         let confined = confined
         let contentPath = ContentDocument.fileName
         let contentFile: InputFile
@@ -56,7 +58,7 @@ struct ContentReader {
             case let .failure(problem): return .failure(problem)
             }
         }
-        let document = ContentDocument(contentFile, schemaFile: schemaFile)
+        let document = ContentDocument(contentFile, schemaFile: schemaFile, upToRecords: upToRecords)
         let sources = Dictionary(document.schema.tables.compactMap { table in table.source.map { ($0, table.sourceLocation) } }) { first, _ in first }
         var (paths, problems) = listing(of: document.inputSet) { pattern, isFolder in
             (isFolder ? sources[pattern] ?? nil : document.schema.includeLocations[pattern]) ?? .file(contentPath)

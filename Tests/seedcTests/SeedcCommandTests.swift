@@ -82,6 +82,22 @@ final class SeedcCommandTests: SeedcTestCase {
         XCTAssertFalse(run.stderr.contains("--- a/seeds/sqlite.sql"), run.stderr)
     }
 
+    /// content.yaml is read once when its records come last; when more of the seed
+    /// section follows them (here its include pattern), it is read again, whole, and
+    /// nothing declared after the records is missed.
+    func testSeedSectionAfterTheRecordsIsRead() throws {
+        let root = try copyContent(reversed: false)
+        let content = root.appendingPathComponent("content.yaml")
+        var text = try String(contentsOf: content, encoding: .utf8)
+        let include = "  include: [records/*.yaml]          # records that must not be served publicly\n"
+        XCTAssertTrue(text.contains(include))
+        text = text.replacingOccurrences(of: include, with: "") + include
+        try text.write(to: content, atomically: true, encoding: .utf8)
+        let run = try seedc(["build", "--root", root.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("seedc: 19 records in 7 tables;"), run.stdout)
+    }
+
     func testJSONAndGitHubFormats() throws {
         let root = try temporaryFolder()
         try Data("seed:\n  tables:\n    t:\n      key: k\n      columns: {k: text}\n  records:\n    t:\n      - {k: a, x: 1}\n".utf8).write(to: root.appendingPathComponent("content.yaml"))

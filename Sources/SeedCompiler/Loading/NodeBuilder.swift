@@ -47,6 +47,11 @@ struct NodeBuilder {
     var records: [DetachedRecord] = []
     /// Records passed over with `skipRecords`.
     private(set) var skipped = 0
+    /// With `skipRecords`: stop at the first record, the document as read so far
+    /// (`partialDocument`) its only one.
+    var stopAtRecords = false
+    /// Whether reading stopped at the first record (`stopAtRecords`).
+    private(set) var stopped = false
     /// How deep inside a record being passed over the events are (0: not in one).
     private var skipping = 0
     /// Anchors inside records passed over: an alias of one elsewhere reads as an
@@ -74,7 +79,12 @@ struct NodeBuilder {
 
     /// Handles one event; false when loading must stop (a limit was reached).
     mutating func handle(_ event: inout yaml_event_t) -> Bool {
-        if skipRecords, pass(over: event) { return true }
+        if skipRecords, pass(over: event) {
+            guard stopAtRecords, skipped > 0 else { return true }
+            stopped = true
+            documents.append(partialDocument(endingAt: position(event.start_mark)))
+            return false
+        }
         let start = position(event.start_mark)
         let end = position(event.end_mark)
         switch event.type {
@@ -171,6 +181,25 @@ struct NodeBuilder {
             stack[top].key = node
         }
         return true
+    }
+
+    /// The document as far as it is read: every open collection closed where it stands
+    /// (a key still waiting for its value left out).
+    private func partialDocument(endingAt end: SourcePosition) -> YAMLNode {
+        var child: YAMLNode?
+        for open in stack.reversed() {
+            let location = SourceLocation(file: file, start: open.start, end: end)
+            if open.isMapping {
+                var pairs = open.pairs
+                if let key = open.key, let child { pairs.append(YAMLPair(key: key, value: child)) }
+                child = YAMLNode(.mapping(pairs), tag: open.tag, location: location)
+            } else {
+                var items = open.items
+                if let child { items.append(child) }
+                child = YAMLNode(.sequence(items), tag: open.tag, location: location)
+            }
+        }
+        return child ?? YAMLNode(.scalar("", .plain), location: SourceLocation(file: file, start: end))
     }
 
     /// Whether a list opened above the first `depth` open collections holds records:

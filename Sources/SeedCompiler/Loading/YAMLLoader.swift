@@ -20,13 +20,16 @@ public enum YAMLLoader {
     }
 
     /// Like `loadStream`, but the records (at `recordPath.table`) are passed over
-    /// without being built, only counted.
-    static func loadSkippingRecords(_ source: any ByteSource, file: String, recordPath: [String]) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
-        let builder = NodeBuilder(file: file, lineOffset: 0, limits: .default, recordPath: recordPath, skipRecords: true)
-        return load(source, file: file, lineOffset: 0, limits: .default, builder: builder) { _ in }
+    /// without being built, only counted; with `stopAtRecords`, reading stops at the
+    /// first, and the document read so far is the only one (`stopped`).
+    static func loadSkippingRecords(_ source: any ByteSource, file: String, recordPath: [String], stopAtRecords: Bool = false) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int, stopped: Bool) {
+        var builder = NodeBuilder(file: file, lineOffset: 0, limits: .default, recordPath: recordPath, skipRecords: true)
+        builder.stopAtRecords = stopAtRecords
+        let loaded = load(source, file: file, lineOffset: 0, limits: .default, builder: builder) { _ in }
+        return (loaded.documents, loaded.diagnostics, loaded.records, loaded.stopped)
     }
 
-    private static func load(_ source: any ByteSource, file: String, lineOffset: Int, limits: YAMLLimits, builder: NodeBuilder, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int) {
+    private static func load(_ source: any ByteSource, file: String, lineOffset: Int, limits: YAMLLimits, builder: NodeBuilder, record: (DetachedRecord) -> Void) -> (documents: [YAMLNode], diagnostics: [Diagnostic], records: Int, stopped: Bool) {
         var builder = builder
         YAMLParser.parse(source) { parser in
             while true {
@@ -44,6 +47,6 @@ public enum YAMLLoader {
                 if done || !ok { break }
             }
         }
-        return (builder.documents, builder.diagnostics, builder.skipped)
+        return (builder.documents, builder.diagnostics, builder.skipped, builder.stopped)
     }
 }

@@ -10,6 +10,10 @@ public enum Compiler {
         /// Sorted by file, line and column.
         public var diagnostics: [Diagnostic]
         public var plan: SeedPlan?
+        /// The document was read up to its records (`ContentDocument(upToRecords:)`),
+        /// but more of the seed section follows them: nothing was compiled; read the
+        /// content again without `upToRecords` and compile that.
+        public var needsWholeReading = false
     }
 
     /// The files the content is made of: content.yaml, the schema file if any, then the
@@ -37,20 +41,30 @@ public enum Compiler {
     public static func compile(_ document: ContentDocument, files: [InputFile], problems: [Diagnostic] = [], render: Bool = true, spill: (any RowSpill)? = nil) -> Result {
         var diagnostics = document.diagnostics + problems
         var stream = RecordStream(document: document, spill: spill)
+        var content = document.root
+        var recordsNode = document.recordsNode
         if document.hasInlineRecords {
-            // The schema is known only once content.yaml is read, its records passed
-            // over: they are streamed on a second reading, which reports the problems
-            // inside them (the others were reported on the first).
+            // The schema is known only once the seed section is read, its records
+            // passed over (or, `readUpToRecords`, read up to them): they are streamed on
+            // a second reading, which reports the problems inside them (and, after a
+            // reading up to them, in the rest of the file) once.
             let seedFile = document.seedFile
-            let (_, problems) = Overlap.run(produce: { emit in
+            let (root, problems) = Overlap.run(produce: { emit in
                 ContentDocument.loadSingle(seedFile, recordPath: ContentDocument.recordPath, record: emit)
             }, consume: { item in
                 stream.add(item, from: seedFile.path, publicFile: document.schemaFile == nil)
             })
+            if document.readUpToRecords {
+                guard ContentDocument.recordsComeLast(in: root) else {
+                    return Result(outputs: [], diagnostics: [], plan: nil, needsWholeReading: true)
+                }
+                recordsNode = root?["seed"]?["records"]
+                if document.schemaFile == nil { content = root }
+            }
             let known = Set(document.diagnostics)
             diagnostics += problems.filter { !known.contains($0) }
         }
-        if let records = document.recordsNode, !records.isNull {
+        if let records = recordsNode, !records.isNull {
             stream.collector.check(tablesNode: records, what: "seed.records")
         }
         let inputs = inputs(of: document, files: files)
@@ -69,7 +83,7 @@ public enum Compiler {
                 stream.add(markdown: file, table: table)
             }
         }
-        diagnostics += stream.finish(content: document.root, file: document.file.path)
+        diagnostics += stream.finish(content: content, file: document.file.path)
         if let failure = spill?.failure {
             diagnostics.append(.error(.spillFailed, "cannot keep the planned rows in a temporary file: \(failure)", at: nil))
         }

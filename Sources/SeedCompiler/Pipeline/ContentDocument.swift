@@ -14,6 +14,9 @@ public struct ContentDocument: Sendable {
     var recordsNode: YAMLNode?
     /// Whether the seed section's file has records under `seed.records`.
     var hasInlineRecords = false
+    /// Whether the seed section's file was read only up to its first record
+    /// (`upToRecords`): `root` (or the schema file's tree) then ends there.
+    public private(set) var readUpToRecords = false
     public var diagnostics: [Diagnostic]
 
     /// The mapping keys of `seed.records`, where records are streamed from.
@@ -25,26 +28,34 @@ public struct ContentDocument: Sendable {
     /// Folders of markdown collections, relative to the root.
     public var collections: [String] { schema.tables.compactMap(\.source) }
 
-    /// - Parameter schemaFile: a file whose `seed` section is used instead of
-    ///   content.yaml's (for content that cannot carry one).
-    public init(_ file: InputFile, schemaFile: InputFile? = nil) {
+    /// - Parameters:
+    ///   - schemaFile: a file whose `seed` section is used instead of content.yaml's
+    ///     (for content that cannot carry one).
+    ///   - upToRecords: read the seed section's file only up to its first record under
+    ///     `seed.records`, when it has one, taking the schema from what comes before:
+    ///     `Compiler` then reads the file once, streaming the records, instead of
+    ///     twice. That holds when the records come last (`seed` the last key of the
+    ///     file, `records` the last of `seed`); otherwise `Compiler` asks for a reading
+    ///     of the whole file (`Compiler.Result.needsWholeReading`).
+    public init(_ file: InputFile, schemaFile: InputFile? = nil, upToRecords: Bool = false) {
         self.file = file
         self.schemaFile = schemaFile
-        var (root, diagnostics, inline): (YAMLNode?, [Diagnostic], Bool)
+        var (root, diagnostics, inline, partial): (YAMLNode?, [Diagnostic], Bool, Bool)
         if schemaFile == nil {
-            (root, diagnostics, inline) = Self.loadSkippingRecords(file)
+            (root, diagnostics, inline, partial) = Self.loadSkippingRecords(file, upToRecords: upToRecords)
         } else {
             (root, diagnostics) = Self.loadSingle(file)
-            inline = false
+            (inline, partial) = (false, false)
         }
         var seedRoot = root
         var seedFile = file
         if let schemaFile {
-            let (schemaRoot, problems, records) = Self.loadSkippingRecords(schemaFile)
+            let (schemaRoot, problems, records, stopped) = Self.loadSkippingRecords(schemaFile, upToRecords: upToRecords)
             diagnostics += problems
-            (seedRoot, seedFile, inline) = (schemaRoot, schemaFile, records)
+            (seedRoot, seedFile, inline, partial) = (schemaRoot, schemaFile, records, stopped)
         }
         hasInlineRecords = inline
+        readUpToRecords = partial
         let loadProblems = diagnostics
         var schema = Schema()
         var recordsNode: YAMLNode?
@@ -86,11 +97,20 @@ public struct ContentDocument: Sendable {
 
     /// The seed section's file read for its schema: one YAML document, the records of
     /// `seed.records` passed over unbuilt (`Compiler` streams them on a second reading),
-    /// and whether there are any.
-    static func loadSkippingRecords(_ file: InputFile) -> (YAMLNode?, [Diagnostic], hasRecords: Bool) {
-        let (documents, problems, records) = YAMLLoader.loadSkippingRecords(file.source, file: file.path, recordPath: recordPath)
-        let (root, diagnostics) = single(documents, problems, file: file)
-        return (root, diagnostics, records > 0)
+    /// and whether there are any; with `upToRecords`, read only up to the first record,
+    /// and whether it stopped there.
+    static func loadSkippingRecords(_ file: InputFile, upToRecords: Bool) -> (YAMLNode?, [Diagnostic], hasRecords: Bool, stopped: Bool) {
+        let loaded = YAMLLoader.loadSkippingRecords(file.source, file: file.path, recordPath: recordPath, stopAtRecords: upToRecords)
+        let (root, diagnostics) = single(loaded.documents, loaded.diagnostics, file: file)
+        return (root, diagnostics, loaded.records > 0, loaded.stopped)
+    }
+
+    /// Whether a seed section's file read whole (`root`) has its records last: then
+    /// the schema taken from the part before them is the whole file's.
+    static func recordsComeLast(in root: YAMLNode?) -> Bool {
+        guard let pairs = root?.mapping, pairs.last?.key.scalar == "seed",
+              let seed = pairs.last?.value.mapping else { return false }
+        return seed.last?.key.scalar == "records"
     }
 
     /// The first document; more is an error.
