@@ -11,17 +11,17 @@ enum RowHash {
     /// The hash as its 32 bytes. The row's bytes are laid out in one buffer on the
     /// stack, sized for the row, and hashed at once: one hasher call per row.
     static func digest(_ cells: [FieldValue?], columns: [PlannedColumn]) -> SHA256.Digest {
+        // By index: a column is read where it is, not copied whole per cell.
+        let count = min(cells.count, columns.count)
         var capacity = 0
-        for (cell, column) in zip(cells, columns) {
-            guard let cell else { continue }
-            capacity += 2 * 8 + column.name.utf8.count + 4 + maxTextBytes(cell)
+        for index in 0..<count where cells[index] != nil {
+            capacity += 2 * 8 + columns[index].name.utf8.count + 4 + maxTextBytes(cells[index]!)
         }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(capacity, 1)) { buffer in
             var writer = Writer(base: buffer.baseAddress!)
-            for (cell, column) in zip(cells, columns) {
-                guard let cell else { continue }
-                writer.append("", column.name)
-                switch cell {
+            for index in 0..<count where cells[index] != nil {
+                writer.append("", columns[index].name)
+                switch cells[index]! {
                 case let .value(value):
                     let (tag, text) = encoded(value)
                     writer.append(tag, text)
