@@ -12,12 +12,6 @@ public struct InputFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.init(path: path, source: MemoryBytes(bytes: bytes))
     }
-
-    /// The bytes when they are held in memory (a file small enough to read whole);
-    /// nil for a file read in pieces.
-    public var bytesInMemory: [UInt8]? {
-        (source as? MemoryBytes)?.bytes
-    }
 }
 
 /// An input file that could not be read when it was needed.

@@ -29,10 +29,10 @@ struct MemoryBytes: ByteSource {
 }
 
 extension ByteSource {
-    /// Reads the source from the start in pieces of at most `pieceSize` bytes, handing
-    /// each to `body` in order (valid only during the call).
-    public func forEachPiece(pieceSize: Int = 1 << 16, _ body: (UnsafeRawBufferPointer) -> Void) throws(SourceReadError) {
-        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: pieceSize, alignment: 1)
+    /// Reads the source from the start in pieces of at most 64 KiB, handing each to
+    /// `body` in order (valid only during the call).
+    public func forEachPiece(_ body: (UnsafeRawBufferPointer) -> Void) throws(SourceReadError) {
+        let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { piece.deallocate() }
         var offset = 0
         while true {
