@@ -55,6 +55,19 @@ final class ValueReaderTests: XCTestCase {
         XCTAssertNil(read("//evil.example", .url))
     }
 
+    /// One `@`, text before it, a dotted domain after it, and no white space of any
+    /// script (the ASCII fast path and the Unicode one agree).
+    func testEmailShape() {
+        XCTAssertNotNil(read("é@exämple.org", .email))
+        XCTAssertNil(read("a@b@example.org", .email))
+        XCTAssertNil(read("@example.org", .email))
+        XCTAssertNil(read("a@.example.org", .email))
+        XCTAssertNil(read("a@example.org.", .email))
+        XCTAssertNil(read("a@exa\tmple.org", .email))
+        XCTAssertNil(read("a@example.org\u{A0}", .email))
+        XCTAssertNil(read("ä\u{2003}b@example.org", .email))
+    }
+
     func testNulIsRefused() {
         XCTAssertNil(read("a\0b", .text))
     }
