@@ -74,7 +74,8 @@ struct ContentOptions: ParsableArguments {
     /// - Parameter render: false when only the plan is needed (no outputs).
     func compile(render: Bool = true) -> (ContentReader.Content, Compiler.Result)? {
         guard let content = source.read(upToRecords: true) else { return nil }
-        let result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render, spill: SpillFile())
+        var result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render, spill: SpillFile())
+        result.diagnostics = (result.diagnostics + content.changedFiles).sorted()
         guard result.needsWholeReading else {
             source.report(result.diagnostics, sources: content.sources)
             return (content, result)
@@ -85,7 +86,8 @@ struct ContentOptions: ParsableArguments {
     func read() -> ContentReader.Content? { source.read() }
 
     func compile(_ content: ContentReader.Content, render: Bool = true) -> Compiler.Result {
-        let result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render, spill: SpillFile())
+        var result = Compiler.compile(content.document, files: content.files, problems: content.problems, render: render, spill: SpillFile())
+        result.diagnostics = (result.diagnostics + content.changedFiles).sorted()
         source.report(result.diagnostics, sources: content.sources)
         return result
     }

@@ -16,6 +16,15 @@ struct ContentReader {
         var files: [InputFile]
         var problems: [Diagnostic]
 
+        /// An error for each file read in pieces that was written to while seedc read
+        /// it: what was compiled and what was hashed may differ, so nothing is kept.
+        var changedFiles: [Diagnostic] {
+            sources.sorted { $0.key < $1.key }.compactMap { path, source in
+                guard let file = source as? FileBytes, file.changed else { return nil }
+                return .error(.unreadableFile, "\(path) changed while seedc was reading it; run seedc again", at: .file(path))
+            }
+        }
+
         /// Every file's bytes by path, for printing source lines.
         var sources: [String: any ByteSource] {
             var map = [document.file.path: document.file.source]

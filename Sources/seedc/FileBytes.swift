@@ -4,12 +4,26 @@ import SeedCompiler
 /// An open file read in pieces at given offsets (`pread`), so several readers (the
 /// YAML parser, the content hash) can read it at once and none holds it whole. The
 /// descriptor is the one `ContentRoot` checked; it is closed when the last reference
-/// goes away.
+/// goes away. The file is read more than once, so `changed` tells whether it was
+/// written to meanwhile (its size or modification time moved).
 final class FileBytes: ByteSource {
     private let descriptor: Int32
+    private let opened: (size: Int, modified: timespec)
 
     init(descriptor: Int32) {
         self.descriptor = descriptor
+        opened = Self.status(descriptor)
+    }
+
+    var changed: Bool {
+        let now = Self.status(descriptor)
+        return now.size != opened.size || now.modified.tv_sec != opened.modified.tv_sec || now.modified.tv_nsec != opened.modified.tv_nsec
+    }
+
+    private static func status(_ descriptor: Int32) -> (size: Int, modified: timespec) {
+        var status = stat()
+        fstat(descriptor, &status)
+        return (Int(status.st_size), status.st_mtim)
     }
 
     deinit {

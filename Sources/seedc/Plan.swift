@@ -44,6 +44,7 @@ struct Plan: ParsableCommand {
                 connection = try target.open(create: false)
             }
             let outcome = try Applier(plan: plan, connection: connection, options: database.applierOptions(for: read.document)).plan()
+            if let failure = plan.spillFailure { throw Applier.Failure.unreadableRows(failure) }
             if content.format == .json {
                 print(ChangeReport.json(outcome.changes, pending: outcome.hasChanges), terminator: "")
             } else if outcome.upToDate || !outcome.hasChanges && !outcome.changes.contains(where: { !$0.skipped.isEmpty }) {

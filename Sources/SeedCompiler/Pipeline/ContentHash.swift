@@ -60,7 +60,9 @@ enum ContentHash {
                 guard head.count == 3 else { return }
                 consumeHead()
             }
-            consume(bytes)
+            // A piece that only completed the head leaves nothing: a CR held from it
+            // waits for the next piece.
+            if !bytes.isEmpty { consume(bytes) }
         }
         if head.count < 3 { consumeHead() }
         if heldCR { hashCR() }

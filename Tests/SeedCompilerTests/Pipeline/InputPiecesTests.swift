@@ -66,6 +66,11 @@ final class InputPiecesTests: XCTestCase {
                 XCTAssertEqual(try ContentHash.of([InputFile(path: "f.yaml", source: Pieces(bytes: bytes, size: size))]), expected, "pieces of \(size)")
             }
         }
+        // A CR as the third byte, its LF in the next piece.
+        let early = try ContentHash.of([InputFile(path: "f.yaml", bytes: Array("a:\nb: 1\n".utf8))])
+        for size in [1, 3] {
+            XCTAssertEqual(try ContentHash.of([InputFile(path: "f.yaml", source: Pieces(bytes: Array("a:\r\nb: 1\r\n".utf8), size: size))]), early, "pieces of \(size)")
+        }
         XCTAssertNotEqual(try ContentHash.of([InputFile(path: "g.yaml", bytes: lf)]), expected, "the path is hashed")
         XCTAssertNotEqual(try ContentHash.of([InputFile(path: "f.yaml", bytes: lf + [0x0A])]), expected, "every byte is hashed")
     }
