@@ -20,20 +20,9 @@ final class InputPiecesTests: XCTestCase {
         }
     }
 
-    private static let content = """
-    title: Pieces
-    seed:
-      tables:
-        sectors:
-          key: slug
-          columns:
-            slug: {type: text, required: true}
-            title: {type: text, required: true}
-      records:
-        sectors:
-          - {slug: health, title: "Health \\u00e9"}
-          - {slug: wash, title: Water}
-    """
+    /// The content of `OneReadingTests`: a table, its routes and records, one with a
+    /// character of two bytes.
+    private static let content = "title: Pieces\nseed:\n" + OneReadingTests.tables + OneReadingTests.records
 
     private func compile(_ source: any ByteSource) -> Compiler.Result {
         let document = ContentDocument(InputFile(path: "content.yaml", source: source))

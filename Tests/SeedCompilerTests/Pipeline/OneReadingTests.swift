@@ -5,7 +5,7 @@ import XCTest
 /// schema is taken from what comes before them, and the records are streamed on the
 /// one reading. Whatever the layout, the result is that of reading it whole first.
 final class OneReadingTests: XCTestCase {
-    private static let tables = """
+    static let tables = """
       tables:
         sectors:
           key: slug
@@ -16,10 +16,10 @@ final class OneReadingTests: XCTestCase {
         /sectors/{slug}: sectors.slug
 
     """
-    private static let records = """
+    static let records = """
       records:
         sectors:
-          - {slug: health, title: Health}
+          - {slug: health, title: "Health \\u00e9"}
           - {slug: wash, title: "Water [link](/sectors/health)"}
 
     """
