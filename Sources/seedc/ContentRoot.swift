@@ -87,20 +87,21 @@ struct ContentRoot {
         let file = InputFile(path: path, source: FileBytes(descriptor: descriptor))
         var status = stat()
         guard fstat(descriptor, &status) != 0 || status.st_size <= Self.wholeReadLimit else { return .success(file) }
-        return Result { () throws(SourceReadError) in try file.source.readAll() }
-            .map { InputFile(path: path, bytes: $0) }
-            .mapError { .error(.unreadableFile, "cannot read \(path): \($0.reason)", at: .file(path)) }
+        return Self.whole(file).map { InputFile(path: path, bytes: $0) }
     }
 
     /// The bytes of the file at `url`, named `path` in problems (see `input`).
     func read(_ url: URL, as path: String, at location: SourceLocation) -> Result<[UInt8], Diagnostic> {
-        input(url, as: path, at: location).flatMap { file in
-            Result { () throws(SourceReadError) in try file.source.readAll() }
-                .mapError { .error(.unreadableFile, "cannot read \(path): \($0.reason)", at: .file(path)) }
-        }
+        input(url, as: path, at: location).flatMap(Self.whole)
+    }
+
+    /// Every byte of an input file, or the `unreadable-file` error naming it.
+    private static func whole(_ file: InputFile) -> Result<[UInt8], Diagnostic> {
+        Result { () throws(SourceReadError) in try file.source.readAll() }
+            .mapError { InputReadError(path: file.path, reason: $0.reason).diagnostic }
     }
 
     private static func unreadable(_ path: String, _ code: Int32) -> Diagnostic {
-        .error(.unreadableFile, "cannot read \(path): \(String(cString: strerror(code)))", at: .file(path))
+        InputReadError(path: path, reason: String(cString: strerror(code))).diagnostic
     }
 }

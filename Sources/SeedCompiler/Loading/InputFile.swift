@@ -19,6 +19,11 @@ public struct InputReadError: Error, Sendable {
     public var path: String
     public var reason: String
 
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
     /// The error, as the compiler reports it.
     public var diagnostic: Diagnostic {
         .error(.unreadableFile, "cannot read \(path): \(reason)", at: .file(path))
