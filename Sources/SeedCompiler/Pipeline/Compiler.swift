@@ -49,11 +49,9 @@ public enum Compiler {
             // a second reading, which reports the problems inside them (and, after a
             // reading up to them, in the rest of the file) once.
             let seedFile = document.seedFile
-            let (root, problems) = Overlap.run(produce: { emit in
+            let (root, problems) = stream.add(from: seedFile.path, publicFile: document.schemaFile == nil) { emit in
                 ContentDocument.loadSingle(seedFile, recordPath: ContentDocument.recordPath, record: emit)
-            }, consume: { item in
-                stream.add(item, from: seedFile.path, publicFile: document.schemaFile == nil)
-            })
+            }
             if document.readUpToRecords {
                 guard ContentDocument.recordsComeLast(in: root) else {
                     return Result(outputs: [], diagnostics: [], plan: nil, needsWholeReading: true)
@@ -65,19 +63,17 @@ public enum Compiler {
             diagnostics += problems.filter { !known.contains($0) }
         }
         if let records = recordsNode, !records.isNull {
-            stream.collector.check(tablesNode: records, what: "seed.records")
+            stream.typer.collector.check(tablesNode: records, what: "seed.records")
         }
         let inputs = inputs(of: document, files: files)
         for file in inputs.dropFirst(document.schemaFile == nil ? 1 : 2) {
             if document.isIncluded(file.path) {
-                let (root, problems) = Overlap.run(produce: { emit in
+                let (root, problems) = stream.add(from: file.path, publicFile: false) { emit in
                     ContentDocument.loadSingle(file, recordPath: [], record: emit)
-                }, consume: { item in
-                    stream.add(item, from: file.path, publicFile: false)
-                })
+                }
                 diagnostics += problems
                 if let root, !root.isNull {
-                    stream.collector.check(tablesNode: root, what: file.path)
+                    stream.typer.collector.check(tablesNode: root, what: file.path)
                 }
             } else if let table = document.collectionTable(for: file.path) {
                 stream.add(markdown: file, table: table)

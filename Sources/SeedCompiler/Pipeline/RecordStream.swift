@@ -1,50 +1,55 @@
-/// Where each record goes as it is read: typed against its table (`RecordBuilder`),
-/// checked against the records before it (`RecordSetChecker`, `LinkChecker`, with
-/// the values they need in `ColumnValues`), then planned as a row (`Planner`). No
-/// stage keeps the record itself.
+/// Where each record goes as it is read: typed (`RecordTyper`), checked against the
+/// records before it (`RecordSetChecker`, `LinkChecker`, with the values they need in
+/// `ColumnValues`), then planned as a row (`Planner`). No stage keeps the record
+/// itself.
 struct RecordStream {
-    var collector: RecordCollector
+    var typer: RecordTyper
     private var planner: Planner
-    private var builders: [String: RecordBuilder] = [:]
     private var values: ColumnValues
     private var records: RecordSetChecker
     private var links: LinkChecker
     private var diagnostics: [Diagnostic] = []
-    private let schema: Schema
 
     init(document: ContentDocument, spill: (any RowSpill)? = nil) {
-        schema = document.schema
-        collector = RecordCollector(schema: schema)
+        let schema = document.schema
         planner = Planner(schema: schema, spill: spill)
+        typer = RecordTyper(schema: schema, encoder: planner.encoder)
         records = RecordSetChecker(schema: schema)
         links = LinkChecker(schema: schema, root: document.root)
         values = ColumnValues(records.referencedColumns + links.routeColumns, schema: schema)
     }
 
-    /// A record of `seed.records` or an include file.
-    /// - Parameter publicFile: true for content.yaml, which the app serves: its records
-    ///   are scanned for secrets and links like the rest of it.
-    mutating func add(_ item: DetachedRecord, from file: String, publicFile: Bool) {
-        if publicFile {
-            diagnostics += SecretScanner.scan(item.node, file: file)
-            links.check(content: item.node, values: values)
-        }
-        if let raw = collector.record(item, publicFile: publicFile) { add(raw) }
+    /// The records of one YAML file, as `produce` reads them: read on one thread, typed
+    /// on a second, checked and planned on this one (`Overlap`). Returns what
+    /// `produce` returns.
+    /// - Parameter publicFile: true for content.yaml (`RecordTyper.type`).
+    mutating func add<Result: Sendable>(
+        from file: String, publicFile: Bool,
+        produce: @escaping @Sendable (_ emit: (DetachedRecord) -> Void) -> Result
+    ) -> Result {
+        let typer = Handover(typer)
+        let result = Overlap.run(produce: produce, transform: { item in
+            typer.value.type(item, from: file, publicFile: publicFile)
+        }, consume: { typed in
+            add(typed, from: file)
+        })
+        self.typer = typer.value
+        return result
     }
 
     /// One markdown file of a collection.
     mutating func add(markdown file: InputFile, table: String) {
-        guard let markdown = collector.record(markdown: file, table: table) else { return }
+        guard let markdown = typer.collector.record(markdown: file, table: table) else { return }
         links.check(markdown: markdown.body, file: file.path, firstLine: markdown.firstLine, values: values)
-        if let raw = markdown.record { add(raw) }
+        if let raw = markdown.record { add(typer.type(raw), from: file.path) }
     }
 
-    private mutating func add(_ raw: RawRecord) {
-        guard let table = schema.table(raw.table) else { return }
-        let record = builders[raw.table, default: RecordBuilder(table: table)].build(raw)
+    private mutating func add(_ typed: TypedRecord, from file: String) {
+        if let node = typed.node { links.check(content: node, values: values) }
+        guard let record = typed.record else { return }
         values.add(record)
         records.add(record, values: values)
-        planner.add(record)
+        if let row = typed.row { planner.add(row, table: record.table) }
     }
 
     /// The plan of every record (call once all are in and checked without errors).
@@ -61,6 +66,17 @@ struct RecordStream {
         }
         records.finish(values: values)
         links.finish(values: values)
-        return collector.diagnostics + builders.values.flatMap(\.diagnostics) + records.diagnostics + links.diagnostics + diagnostics
+        return typer.diagnostics + records.diagnostics + links.diagnostics + diagnostics
+    }
+}
+
+/// A value handed to another thread and back: the thread that takes it is the only
+/// one to touch it until the handover ends (`Overlap.run` returns after that thread's
+/// last use), so no lock is needed.
+private final class Handover<Value>: @unchecked Sendable {
+    var value: Value
+
+    init(_ value: Value) {
+        self.value = value
     }
 }

@@ -1,6 +1,7 @@
 /// A table's planned rows, stored compactly: each row's cells encoded one after
 /// another in one byte buffer, with its value hash as 32 raw bytes. Reading a row
-/// (`rows[i]`) decodes it into a `PlannedRow`; read it once per use, not per cell.
+/// (`rows[i]`) decodes it into a `PlannedRow`; renderers read batches in place
+/// (`withRows(at:)`), making no String per cell.
 /// Past the planner's memory budget the buffer moves, whole, to a `RowSpill`, and
 /// rows in it are read back from there one at a time.
 ///
@@ -33,43 +34,57 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
     public var endIndex: Int { offsets.count }
 
     public subscript(position: Int) -> PlannedRow {
-        withBytes(of: position, decode)
+        withRows(at: [position]) { $0.decoded(0) }
     }
 
-    /// The rows at `positions` (a batch), decoded. Spilled rows that lie close together
-    /// in the spill, as rows of content written in key order do, are read back with
-    /// one read, not one each.
+    /// The rows at `positions` (a batch), decoded.
     public func rows(at positions: [Int]) -> [PlannedRow] {
-        guard spill != nil, positions.count > 1, let first = positions.min(by: { offsets[$0] < offsets[$1] }),
-              offsets[first] < spilledCount else { return positions.map { self[$0] } }
-        let piece = self.piece(holding: offsets[first])
-        let end = piece + 1 < pieces.count ? pieces[piece + 1].start : spilledCount
-        let last = positions.max { offsets[$0] < offsets[$1] }!
-        let span = offsets[last] + Int(lengths[last]) - offsets[first]
-        // Rows of another piece, or far apart: one read each.
-        guard offsets[last] < end, span <= Self.readSpan else { return positions.map { self[$0] } }
-        var window = [UInt8](repeating: 0, count: span)
-        let start = offsets[first]
-        guard window.withUnsafeMutableBytes({ spill!.read(at: pieces[piece].spillOffset + start - pieces[piece].start, into: $0) }) else {
-            return positions.map { self[$0] }
-        }
-        return window.withUnsafeBufferPointer { buffer in
-            positions.map { position in
-                decode(UnsafeBufferPointer(rebasing: buffer[(offsets[position] - start)...]))
+        withRows(at: positions) { rows in (0..<rows.count).map(rows.decoded) }
+    }
+
+    /// Runs `body` with the rows at `positions` (a batch) read in place: rows in
+    /// memory where they are, spilled rows read back into one buffer. Spilled rows
+    /// that lie close together in the spill, as rows of content written in key order
+    /// do, are read back with one read, not one each.
+    func withRows<T>(at positions: [Int], _ body: (EncodedRows) -> T) -> T {
+        if positions.allSatisfy({ offsets[$0] >= spilledCount }) {
+            return bytes.withUnsafeBufferPointer { buffer in
+                body(EncodedRows(positions.map { UnsafeBufferPointer(rebasing: buffer[(offsets[$0] - spilledCount)...]) },
+                                 columns: columns, keyIndexes: keyIndexes))
             }
         }
+        let (read, starts) = readBack(positions)
+        return read.withUnsafeBufferPointer { buffer in
+            body(EncodedRows(starts.map { UnsafeBufferPointer(rebasing: buffer[$0...]) }, columns: columns, keyIndexes: keyIndexes))
+        }
     }
 
-    /// The most bytes `rows(at:)` reads back at once.
+    /// The bytes of the rows at `positions`, some spilled, in one buffer, and where
+    /// each starts in it: one read for rows of one piece close together, else one
+    /// read per row (a row that cannot be read back reads as its `placeholder`).
+    private func readBack(_ positions: [Int]) -> (bytes: [UInt8], starts: [Int]) {
+        let first = positions.min { offsets[$0] < offsets[$1] }!
+        let last = positions.max { offsets[$0] < offsets[$1] }!
+        let start = offsets[first], span = offsets[last] + Int(lengths[last]) - start
+        if start < spilledCount, offsets[last] < spilledCount, span <= Self.readSpan {
+            let piece = self.piece(holding: start)
+            let end = piece + 1 < pieces.count ? pieces[piece + 1].start : spilledCount
+            var window = [UInt8](repeating: 0, count: span)
+            if offsets[last] < end, window.withUnsafeMutableBytes({ spill!.read(at: pieces[piece].spillOffset + start - pieces[piece].start, into: $0) }) {
+                return (window, positions.map { offsets[$0] - start })
+            }
+        }
+        var all: [UInt8] = []
+        var starts: [Int] = []
+        for position in positions {
+            starts.append(all.count)
+            all += rowBytes(at: position)
+        }
+        return (all, starts)
+    }
+
+    /// The most bytes `withRows(at:)` reads back at once.
     static let readSpan = 4 << 20
-
-    private func decode(_ buffer: UnsafeBufferPointer<UInt8>) -> PlannedRow {
-        var reader = RowReader(bytes: buffer, offset: 0)
-        let hash = Hex.string(reader.take(32))
-        let cells = (0..<columns).map { _ in reader.cell() }
-        let key = keyIndexes.compactMap { cells[$0].flatMap(Record.text) }
-        return PlannedRow(key: key, cells: cells, valueHash: hash)
-    }
 
     /// The spilled piece holding the byte at `offset` (pieces hold whole rows).
     private func piece(holding offset: Int) -> Int {
@@ -81,12 +96,12 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
         return low
     }
 
-    /// Runs `body` with the encoded bytes of one row: in place when in memory, read
-    /// back when spilled (all zeros when that fails: no cells, a zero hash).
-    private func withBytes<T>(of position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+    /// The encoded bytes of one row: copied when in memory, read back when spilled
+    /// (its `placeholder` when that fails).
+    private func rowBytes(at position: Int) -> [UInt8] {
         let (offset, length) = (offsets[position], Int(lengths[position]))
         if offset >= spilledCount {
-            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(offset - spilledCount)...])) }
+            return Array(bytes[(offset - spilledCount)..<(offset - spilledCount + length)])
         }
         let piece = pieces[piece(holding: offset)]
         var row = [UInt8](repeating: 0, count: length)
@@ -94,7 +109,7 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
         if row.withUnsafeMutableBytes({ spill?.read(at: at, into: $0) }) != true {
             row = placeholder(for: position)
         }
-        return row.withUnsafeBufferPointer(body)
+        return row
     }
 
     /// What a row that could not be read back reads as: nulls where it sets values, of
@@ -130,21 +145,38 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
         return (number, shapes[number])
     }
 
-    /// Adds a row: its cells, one per planned column, hashed as `RowHash` does.
-    mutating func append(cells: [FieldValue?], columns: [PlannedColumn]) {
-        let start = bytes.count
-        offsets.append(spilledCount + start)
-        defer { lengths.append(Int32(bytes.count - start)) }
-        let shape = Shape(cells)
-        if let number = shapeNumber[shape] {
-            shapeNumbers.append(Int32(number))
-        } else {
-            shapeNumber[shape] = shapes.count
-            shapeNumbers.append(Int32(shapes.count))
-            shapes.append(shape)
-        }
+    /// A row encoded for `append`: made on any thread, appended in order.
+    struct EncodedRow: Sendable {
+        fileprivate var bytes: [UInt8]
+        fileprivate var shape: Shape
+    }
+
+    /// Encodes a row: its cells, one per planned column, hashed as `RowHash` does.
+    static func encode(cells: [FieldValue?], columns: [PlannedColumn]) -> EncodedRow {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 + 16 * cells.count)
         bytes.append(contentsOf: RowHash.digest(cells, columns: columns))
         for cell in cells { RowWriter.append(cell, to: &bytes) }
+        return EncodedRow(bytes: bytes, shape: Shape(cells))
+    }
+
+    /// Adds a row (`encode`).
+    mutating func append(_ row: EncodedRow) {
+        offsets.append(spilledCount + bytes.count)
+        lengths.append(Int32(row.bytes.count))
+        if let number = shapeNumber[row.shape] {
+            shapeNumbers.append(Int32(number))
+        } else {
+            shapeNumber[row.shape] = shapes.count
+            shapeNumbers.append(Int32(shapes.count))
+            shapes.append(row.shape)
+        }
+        bytes.append(contentsOf: row.bytes)
+    }
+
+    /// Adds a row of these cells, one per planned column.
+    mutating func append(cells: [FieldValue?], columns: [PlannedColumn]) {
+        append(Self.encode(cells: cells, columns: columns))
     }
 
     /// Puts the rows in `order` (the positions they were added at, by natural key).
@@ -169,95 +201,5 @@ extension PlannedRows {
             now = cells.indices.filter { cells[$0] == .now }
             needsSecret = cells.contains { if case .secret? = $0 { true } else { false } }
         }
-    }
-}
-
-/// The encoding of a cell: a tag byte, then for text a length and UTF-8 bytes, for
-/// numbers 8 little-endian bytes.
-private enum CellTag: UInt8 {
-    case unset, null, text, integer, real, isFalse, isTrue, date, timestamp, secret, now
-}
-
-private enum RowWriter {
-    static func append(_ cell: FieldValue?, to bytes: inout [UInt8]) {
-        switch cell {
-        case nil: bytes.append(CellTag.unset.rawValue)
-        case .now?: bytes.append(CellTag.now.rawValue)
-        case let .secret(env)?: text(.secret, env, to: &bytes)
-        case let .value(value)?:
-            switch value {
-            case .null: bytes.append(CellTag.null.rawValue)
-            case let .text(s): text(.text, s, to: &bytes)
-            case let .date(s): text(.date, s, to: &bytes)
-            case let .timestamp(s): text(.timestamp, s, to: &bytes)
-            case let .boolean(b): bytes.append((b ? CellTag.isTrue : .isFalse).rawValue)
-            case let .integer(i): number(.integer, UInt64(bitPattern: i), to: &bytes)
-            case let .real(d): number(.real, d.bitPattern, to: &bytes)
-            }
-        }
-    }
-
-    private static func text(_ tag: CellTag, _ s: String, to bytes: inout [UInt8]) {
-        bytes.append(tag.rawValue)
-        var length = s.utf8.count
-        // LEB128: 7 bits at a time, the high bit set on all but the last byte.
-        while length >= 0x80 {
-            bytes.append(UInt8(length & 0x7F) | 0x80)
-            length >>= 7
-        }
-        bytes.append(UInt8(length))
-        bytes.append(contentsOf: s.utf8)
-    }
-
-    private static func number(_ tag: CellTag, _ bits: UInt64, to bytes: inout [UInt8]) {
-        bytes.append(tag.rawValue)
-        withUnsafeBytes(of: bits.littleEndian) { bytes.append(contentsOf: $0) }
-    }
-}
-
-private struct RowReader {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var offset: Int
-
-    mutating func take(_ count: Int) -> UnsafeBufferPointer<UInt8> {
-        defer { offset += count }
-        return UnsafeBufferPointer(rebasing: bytes[offset..<offset + count])
-    }
-
-    private mutating func byte() -> UInt8 {
-        defer { offset += 1 }
-        return bytes[offset]
-    }
-
-    mutating func cell() -> FieldValue? {
-        switch CellTag(rawValue: byte())! {
-        case .unset: return nil
-        case .now: return .now
-        case .secret: return .secret(env: text())
-        case .null: return .value(.null)
-        case .text: return .value(.text(text()))
-        case .date: return .value(.date(text()))
-        case .timestamp: return .value(.timestamp(text()))
-        case .isFalse: return .value(.boolean(false))
-        case .isTrue: return .value(.boolean(true))
-        case .integer: return .value(.integer(Int64(bitPattern: number())))
-        case .real: return .value(.real(Double(bitPattern: number())))
-        }
-    }
-
-    private mutating func text() -> String {
-        var length = 0
-        var shift = 0
-        while true {
-            let next = byte()
-            length |= Int(next & 0x7F) << shift
-            if next < 0x80 { break }
-            shift += 7
-        }
-        return String(decoding: take(length), as: UTF8.self)
-    }
-
-    private mutating func number() -> UInt64 {
-        take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 }

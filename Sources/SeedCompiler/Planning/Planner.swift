@@ -1,6 +1,6 @@
 /// Builds a `SeedPlan` from validated records as they stream past: each record
-/// becomes a `PlannedRow` (its seeded cells and value hash) at once, and the record
-/// itself is dropped. Tables come in dependency order, rows sorted by natural key,
+/// becomes an encoded row (its seeded cells and value hash, `RowEncoder`) at once,
+/// and the record itself is dropped. Tables come in dependency order, rows sorted by natural key,
 /// so the plan depends on nothing but the content.
 ///
 /// The encoded rows kept in memory stay under the spill's `memoryBudget`: past it,
@@ -40,11 +40,16 @@ struct Planner {
         self.spill = spill
     }
 
-    mutating func add(_ record: Record) {
-        guard let position = index[record.table] else { return }
-        let cells = tables[position].seeded.map { $0.map { record.values[$0] } } ?? record.values
+    /// What encoding a record's row takes, for a thread of its own (`RowEncoder`).
+    var encoder: RowEncoder {
+        RowEncoder(tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.schema.name, ($0.seeded, $0.plan.columns)) }))
+    }
+
+    /// Adds the row of a record of `table` (`RowEncoder.encode`).
+    mutating func add(_ row: PlannedRows.EncodedRow, table: String) {
+        guard let position = index[table] else { return }
         let before = tables[position].plan.rows.bytesInMemory
-        tables[position].plan.rows.append(cells: cells, columns: tables[position].plan.columns)
+        tables[position].plan.rows.append(row)
         bytesInMemory += tables[position].plan.rows.bytesInMemory - before
         if let spill, bytesInMemory > spill.memoryBudget, spill.failure == nil, let largest = tables.indices.max(by: { tables[$0].plan.rows.bytesInMemory < tables[$1].plan.rows.bytesInMemory }) {
             bytesInMemory -= tables[largest].plan.rows.bytesInMemory
@@ -68,5 +73,20 @@ struct Planner {
         guard let reference = column.reference, let target = schema.table(reference.table),
               target.column(reference.column) == nil, let key = target.key.first else { return nil }
         return Lookup(table: target.name, column: reference.column, keyColumn: key)
+    }
+}
+
+/// Turns a validated record into its planned row's encoding: the per-record part of
+/// planning, which needs nothing from the records before it, so it runs beside the
+/// checks (`RecordTyper`).
+struct RowEncoder: Sendable {
+    /// Per table: the positions of the seeded columns among the declared ones (nil
+    /// when all are), and the planned columns.
+    fileprivate let tables: [String: (seeded: [Int]?, columns: [PlannedColumn])]
+
+    func encode(_ record: Record) -> PlannedRows.EncodedRow? {
+        guard let (seeded, columns) = tables[record.table] else { return nil }
+        let cells = seeded.map { $0.map { record.values[$0] } } ?? record.values
+        return PlannedRows.encode(cells: cells, columns: columns)
     }
 }

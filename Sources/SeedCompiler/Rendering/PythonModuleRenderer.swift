@@ -127,17 +127,20 @@ enum PythonModuleRenderer {
             byDialect.append("\(JSONText.quoted(name)): [" + kinds.joined(separator: ", ") + "]")
         }
         out.append("[\"batch\", \(JSONText.quoted(table.name)), {\(byDialect.joined(separator: ", "))}, [")
-        for (index, row) in table.rows.rows(at: batch).enumerated() {
-            out.append(index == 0 ? "[" : ", [")
-            for column in set {
-                if case let .value(value)? = row.cells[column] { JSONText.write(value, into: &out) } else { out.append("null") }
+        table.rows.withRows(at: batch) { rows in
+            var scratch: [UInt8] = []
+            for row in 0..<rows.count {
+                out.append(row == 0 ? "[" : ", [")
+                for column in set {
+                    JSONText.write(rows[row, column].value ?? .null, into: &out)
+                    out.append(", ")
+                }
+                rows.withKeyText(row, scratch: &scratch) { DoubleQuoted.quote($0, .unicodeOnly, into: &out.bytes) }
                 out.append(", ")
+                rows.withHashText(row) { DoubleQuoted.quote($0, .unicodeOnly, into: &out.bytes) }
+                out.append("]")
+                out.flushIfFull()
             }
-            DoubleQuoted.quote(row.keyText, .unicodeOnly, into: &out.bytes)
-            out.append(", ")
-            DoubleQuoted.quote(row.valueHash, .unicodeOnly, into: &out.bytes)
-            out.append("]")
-            out.flushIfFull()
         }
         out.append("]]\n")
     }

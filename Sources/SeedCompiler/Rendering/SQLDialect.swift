@@ -24,7 +24,7 @@ struct SQLDialect {
         var arguments: [Value] = []
         var rows = 0
         var row = 0
-        var value: ((_ row: Int, _ index: Int) -> Value)?
+        var value: ((_ row: Int, _ index: Int, _ out: inout OutputBuffer) -> Void)?
     }
 
     func identifier(_ id: SQLIdentifier) -> String {
@@ -62,6 +62,11 @@ struct SQLDialect {
     }
 
     private func write(_ value: Value, _ out: inout OutputBuffer) {
+        value.withBorrowed { write(literal: $0, into: &out) }
+    }
+
+    /// The literal of a value, its text read in place (a row's cell as it is encoded).
+    func write(literal value: BorrowedValue, into out: inout OutputBuffer) {
         switch value {
         case .null: out.append("NULL")
         case let .text(s): string(s, &out)
@@ -84,35 +89,32 @@ struct SQLDialect {
     /// is written as literals and `char(n)` (SQLite) or `chr(n)` (PostgreSQL) joined
     /// by `||`, because the shells that read the scripts alter them (the sqlite3
     /// shell drops a carriage return that ends an input line, even inside a literal).
-    private func string(_ s: String, _ out: inout OutputBuffer) {
+    private func string(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout OutputBuffer) {
         let mark = UInt8(ascii: "'")
-        var s = s
-        s.withUTF8 { bytes in
-            guard bytes.contains(where: Self.shellUnsafe) else { return quote(bytes, with: mark, &out) }
-            out.append("(")
-            var first = true
-            func separate() {
-                if !first { out.append(" || ") }
-                first = false
-            }
-            var start = 0
-            for (index, byte) in bytes.enumerated() where Self.shellUnsafe(byte) {
-                if start < index {
-                    separate()
-                    quote(UnsafeBufferPointer(rebasing: bytes[start..<index]), with: mark, &out)
-                }
-                separate()
-                out.append(engine == .sqlite ? "char(" : "chr(")
-                out.append(Int(byte))
-                out.append(")")
-                start = index + 1
-            }
-            if start < bytes.count {
-                separate()
-                quote(UnsafeBufferPointer(rebasing: bytes[start...]), with: mark, &out)
-            }
-            out.append(")")
+        guard bytes.contains(where: Self.shellUnsafe) else { return quote(bytes, with: mark, &out) }
+        out.append("(")
+        var first = true
+        func separate() {
+            if !first { out.append(" || ") }
+            first = false
         }
+        var start = 0
+        for (index, byte) in bytes.enumerated() where Self.shellUnsafe(byte) {
+            if start < index {
+                separate()
+                quote(UnsafeBufferPointer(rebasing: bytes[start..<index]), with: mark, &out)
+            }
+            separate()
+            out.append(engine == .sqlite ? "char(" : "chr(")
+            out.append(Int(byte))
+            out.append(")")
+            start = index + 1
+        }
+        if start < bytes.count {
+            separate()
+            quote(UnsafeBufferPointer(rebasing: bytes[start...]), with: mark, &out)
+        }
+        out.append(")")
     }
 
     /// C0 control bytes but tab and line feed (a UTF-8 continuation byte is never one).
@@ -140,9 +142,10 @@ struct SQLDialect {
     }
 
     /// Writes a statement whose row list (`withRows`) holds one template row, written
-    /// `rows` times: each `.rowValue(index)` in it is `value(row, index)`. The rows
-    /// are never built as expressions, and the buffer is flushed between them.
-    func write(_ s: SQLStatement, rows: Int, value: (_ row: Int, _ index: Int) -> Value, into out: inout OutputBuffer) {
+    /// `rows` times: `value(row, index, &out)` writes each `.rowValue(index)` in it
+    /// (with `write(literal:into:)`). The rows are never built as expressions, and the
+    /// buffer is flushed between them.
+    func write(_ s: SQLStatement, rows: Int, value: (_ row: Int, _ index: Int, _ out: inout OutputBuffer) -> Void, into out: inout OutputBuffer) {
         withoutActuallyEscaping(value) { value in
             var context = Context(rows: rows, value: value)
             write(s, &out, &context)
@@ -155,7 +158,7 @@ struct SQLDialect {
             write(v, &out)
         case let .rowValue(index):
             guard let value = context.value else { preconditionFailure("a row value outside a template row") }
-            write(value(context.row, index), &out)
+            value(context.row, index, &out)
         case let .parameter(name, storage):
             if engine == .postgres { out.append("CAST(") }
             switch parameters {

@@ -65,20 +65,20 @@ enum SQLScriptRenderer {
             cell: { _, column in StatementBuilder.wrapLookup(.rowValue(column), column: table.columns[column]) },
             ledger: { _ in (.rowValue(ledgerKey), .rowValue(ledgerHash)) },
             now: { .now($0) })
-        // Each row is read (decoded) once for all the batch's statements.
-        let rows = table.rows.rows(at: batch)
-        let statements = BatchStatements.statements(for: table, sample: rows[0], rows: 1, values: template)
-        for (_, statement) in statements {
-            dialect.write(statement, rows: batch.count, value: { row, index in
-                switch index {
-                case ledgerKey: return .text(rows[row].keyText)
-                case ledgerHash: return .text(rows[row].valueHash)
-                default:
-                    if case let .value(value)? = rows[row].cells[index] { return value }
-                    return .null
-                }
-            }, into: &out)
-            out.append(";\n")
+        // The rows are read in place, once for all the batch's statements.
+        table.rows.withRows(at: batch) { rows in
+            let statements = BatchStatements.statements(for: table, sample: rows.decoded(0), rows: 1, values: template)
+            var scratch: [UInt8] = []
+            for (_, statement) in statements {
+                dialect.write(statement, rows: batch.count, value: { row, index, out in
+                    switch index {
+                    case ledgerKey: rows.withKeyText(row, scratch: &scratch) { dialect.write(literal: .text($0), into: &out) }
+                    case ledgerHash: rows.withHashText(row) { dialect.write(literal: .text($0), into: &out) }
+                    default: dialect.write(literal: rows[row, index].value ?? .null, into: &out)
+                    }
+                }, into: &out)
+                out.append(";\n")
+            }
         }
     }
 }

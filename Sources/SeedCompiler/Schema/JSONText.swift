@@ -63,6 +63,11 @@ enum JSONText {
 
     /// `value(_:)`, appended to `out`.
     static func write(_ value: Value, into out: inout OutputBuffer) {
+        value.withBorrowed { write($0, into: &out) }
+    }
+
+    /// `value(_:)` of a value read in place, appended to `out`.
+    static func write(_ value: BorrowedValue, into out: inout OutputBuffer) {
         switch value {
         case .null: out.append("null")
         case let .text(s), let .date(s), let .timestamp(s): DoubleQuoted.quote(s, .unicodeOnly, into: &out.bytes)

@@ -32,6 +32,29 @@ final class PlannedRowsTests: XCTestCase {
         XCTAssertEqual(rows.shape(at: 2).number, 1)
         XCTAssertEqual(rows.shape(at: 2).shape, PlannedRows.Shape([.value(.text("c-key"))] + Array(repeating: nil, count: cells.count - 1)))
     }
+
+    /// Renderers read rows in place: the ledger key and hash they write are the
+    /// decoded row's, for keys of one text, of several values and of other types.
+    func testRowsReadInPlaceGiveTheDecodedKeyTextAndHash() {
+        let cells: [[FieldValue?]] = [
+            [.value(.text("a\"b")), .value(.integer(7)), .value(.boolean(true)), .value(.date("2025-10-28")), .value(.real(1.5))],
+            [.value(.text("é")), .value(.integer(-1)), .value(.boolean(false)), .value(.null), .now],
+        ]
+        let columns = (0..<5).map { PlannedColumn(name: "c\($0)", storage: .text, lookup: nil, touchOnUpdate: false) }
+        for keyIndexes in [[0], [1], [2], [3], [4], [0, 1], [1, 2, 3], [3, 4]] {
+            var rows = PlannedRows(columns: 5, keyIndexes: keyIndexes)
+            for row in cells { rows.append(cells: row, columns: columns) }
+            var scratch: [UInt8] = []
+            rows.withRows(at: [1, 0]) { encoded in
+                for (row, position) in [1, 0].enumerated() {
+                    let decoded = rows[position]
+                    XCTAssertEqual(encoded.withKeyText(row, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }, decoded.keyText, "key \(keyIndexes)")
+                    XCTAssertEqual(encoded.withHashText(row) { String(decoding: $0, as: UTF8.self) }, decoded.valueHash)
+                    XCTAssertEqual(encoded.decoded(row).cells, cells[position])
+                }
+            }
+        }
+    }
 }
 
 /// Natural keys are packed per table; their bytes order them, value by value.

@@ -1,0 +1,51 @@
+/// The part of a record's way that needs nothing from the records before it: made a
+/// `RawRecord` (`RecordCollector`), typed against its table (`RecordBuilder`),
+/// scanned for secrets when its file is public, and encoded as a planned row
+/// (`RowEncoder`). For YAML records it runs on a thread of its own, beside the
+/// checks that need the records before (`RecordStream`, `Overlap`).
+struct RecordTyper {
+    var collector: RecordCollector
+    private var builders: [String: RecordBuilder] = [:]
+    private let encoder: RowEncoder
+    private let schema: Schema
+    /// Secrets found in records of content.yaml.
+    private var secrets: [Diagnostic] = []
+
+    init(schema: Schema, encoder: RowEncoder) {
+        self.schema = schema
+        self.encoder = encoder
+        collector = RecordCollector(schema: schema)
+    }
+
+    /// A record of `seed.records` or an include file.
+    /// - Parameter publicFile: true for content.yaml, which the app serves: its records
+    ///   are scanned for secrets (and, by `RecordStream`, for links) like the rest of it.
+    mutating func type(_ item: DetachedRecord, from file: String, publicFile: Bool) -> TypedRecord {
+        if publicFile { secrets += SecretScanner.scan(item.node, file: file) }
+        var typed = TypedRecord()
+        if let raw = collector.record(item, publicFile: publicFile) { typed = type(raw) }
+        if publicFile { typed.node = item.node }
+        return typed
+    }
+
+    /// A record made from a file of a markdown collection.
+    mutating func type(_ raw: RawRecord) -> TypedRecord {
+        guard let table = schema.table(raw.table) else { return TypedRecord() }
+        let record = builders[raw.table, default: RecordBuilder(table: table)].build(raw)
+        return TypedRecord(record: record, row: encoder.encode(record))
+    }
+
+    /// Every problem found typing, once all records are in.
+    var diagnostics: [Diagnostic] {
+        collector.diagnostics + builders.values.flatMap(\.diagnostics) + secrets
+    }
+}
+
+/// A record as `RecordTyper` leaves it.
+struct TypedRecord: Sendable {
+    /// The record's mapping, kept for the link check of content.yaml's records.
+    var node: YAMLNode?
+    /// Nil when the item makes no record (its problems are reported).
+    var record: Record?
+    var row: PlannedRows.EncodedRow?
+}
