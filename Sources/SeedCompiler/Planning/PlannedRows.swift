@@ -46,16 +46,16 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
     /// memory where they are, spilled rows read back into one buffer. Spilled rows
     /// that lie close together in the spill, as rows of content written in key order
     /// do, are read back with one read, not one each.
-    func withRows<T>(at positions: [Int], _ body: (EncodedRows) -> T) -> T {
+    func withRows<T>(at positions: [Int], _ body: (EncodedRows) throws -> T) rethrows -> T {
         if positions.allSatisfy({ offsets[$0] >= spilledCount }) {
-            return bytes.withUnsafeBufferPointer { buffer in
-                body(EncodedRows(positions.map { UnsafeBufferPointer(rebasing: buffer[(offsets[$0] - spilledCount)...]) },
+            return try bytes.withUnsafeBufferPointer { buffer in
+                try body(EncodedRows(positions.map { UnsafeBufferPointer(rebasing: buffer[(offsets[$0] - spilledCount)...]) },
                                  columns: columns, keyIndexes: keyIndexes))
             }
         }
         let (read, starts) = readBack(positions)
-        return read.withUnsafeBufferPointer { buffer in
-            body(EncodedRows(starts.map { UnsafeBufferPointer(rebasing: buffer[$0...]) }, columns: columns, keyIndexes: keyIndexes))
+        return try read.withUnsafeBufferPointer { buffer in
+            try body(EncodedRows(starts.map { UnsafeBufferPointer(rebasing: buffer[$0...]) }, columns: columns, keyIndexes: keyIndexes))
         }
     }
 

@@ -6,7 +6,7 @@
 /// one prepared statement); per batch only the arguments are made.
 public struct TableWriter {
     /// One statement of a batch and what it does.
-    public struct Write: Sendable {
+    public struct Write {
         public enum Effect: Sendable {
             /// Inserts the missing rows: its change count is the rows inserted.
             case insert
@@ -17,7 +17,11 @@ public struct TableWriter {
         }
 
         public var effect: Effect
-        public var statement: RenderedStatement
+        public var sql: String
+        public var arguments: Arguments
+
+        /// The statement with its arguments made into values.
+        public var statement: RenderedStatement { RenderedStatement(sql: sql, arguments: arguments.values) }
     }
 
     public let table: TablePlan
@@ -53,30 +57,45 @@ public struct TableWriter {
         BatchStatements.batches(rows, of: table, limit: BatchStatements.boundRowsPerBatch)
     }
 
-    /// The statements of one batch (from `batches`), in run order. `secrets` gives the
-    /// value of a secret cell (its bcrypt hash) by row and column; a row with a secret
-    /// and no value is in the table already, so no insert ever writes its NULL.
-    public mutating func statements(for batch: [Int], secrets: [Int: [Int: String]] = [:]) -> [Write] {
+    /// Runs `body` with the statements of one batch (from `batches`), in run order,
+    /// their arguments read in place from the planned rows (valid only inside `body`).
+    /// `secrets` gives the value of a secret cell (its bcrypt hash) by row and column;
+    /// a row with a secret and no value is in the table already, so no insert ever
+    /// writes its NULL.
+    public mutating func withStatements<T>(for batch: [Int], secrets: [Int: [Int: String]] = [:], _ body: ([Write]) throws -> T) rethrows -> T {
         let sample = table.rows[batch[0]]
         let (set, now) = BatchStatements.shape(of: sample)
         let shape = Shape(values: set, now: now, rows: batch.count)
         let rendered = texts[shape] ?? render(sample: sample, set: set, rows: batch.count)
         texts[shape] = rendered
-        var arguments: [Value] = []
-        arguments.reserveCapacity(batch.count * (set.count + 2))
-        for (index, row) in zip(batch, table.rows.rows(at: batch)) {
-            for column in set {
-                switch row.cells[column] {
-                case let .value(value)?: arguments.append(value)
-                case .secret?: arguments.append(secrets[index]?[column].map(Value.text) ?? .null)
-                case .now?, nil: arguments.append(.null)
+        return try table.rows.withRows(at: batch) { rows in
+            // Per row: its values, then its ledger key and hash.
+            let each: ((BorrowedValue) -> Void) -> Void = { argument in
+                var scratch: [UInt8] = []
+                for (row, index) in batch.enumerated() {
+                    for column in set {
+                        let cell = rows[row, column]
+                        if cell.tag == .secret, var hash = secrets[index]?[column] {
+                            hash.withUTF8 { argument(.text($0)) }
+                        } else {
+                            argument(cell.value ?? .null)
+                        }
+                    }
+                    rows.withKeyText(row, scratch: &scratch) { argument(.text($0)) }
+                    rows.withHashText(row) { argument(.text($0)) }
                 }
             }
-            arguments.append(.text(row.keyText))
-            arguments.append(.text(row.valueHash))
+            return try body(rendered.filter { !fresh || $0.0 != .update }.map { effect, sql, count in
+                Write(effect: effect, sql: sql, arguments: Arguments(count: count, each: each))
+            })
         }
-        return rendered.filter { !fresh || $0.0 != .update }.map { effect, sql, count in
-            Write(effect: effect, statement: RenderedStatement(sql: sql, arguments: Array(arguments.prefix(count))))
+    }
+
+    /// The statements of one batch, their arguments made into values that outlive
+    /// the call (`withStatements`).
+    public mutating func statements(for batch: [Int], secrets: [Int: [Int: String]] = [:]) -> [Write] {
+        withStatements(for: batch, secrets: secrets) { writes in
+            writes.map { Write(effect: $0.effect, sql: $0.sql, arguments: Arguments($0.arguments.values)) }
         }
     }
 

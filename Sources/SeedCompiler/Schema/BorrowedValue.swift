@@ -1,7 +1,7 @@
 /// A `Value` whose text is borrowed UTF-8 bytes: what renderers write literals from,
 /// whether the value is in a row's encoding (`EncodedCell`) or a `Value`
 /// (`Value.withBorrowed`).
-enum BorrowedValue {
+public enum BorrowedValue {
     case null
     case text(UnsafeBufferPointer<UInt8>)
     case integer(Int64)
@@ -10,7 +10,7 @@ enum BorrowedValue {
     case date(UnsafeBufferPointer<UInt8>)
     case timestamp(UnsafeBufferPointer<UInt8>)
 
-    var owned: Value {
+    public var owned: Value {
         switch self {
         case .null: .null
         case let .text(bytes): .text(String(decoding: bytes, as: UTF8.self))
@@ -24,7 +24,7 @@ enum BorrowedValue {
 
     /// `Value.text` (the value as a plain string, as keys are compared), written
     /// into `out`; false for NULL, which has none.
-    func appendText(to out: inout [UInt8]) -> Bool {
+    public func appendText(to out: inout [UInt8]) -> Bool {
         switch self {
         case .null: return false
         case let .text(bytes), let .date(bytes), let .timestamp(bytes): out.append(contentsOf: bytes)
@@ -38,7 +38,7 @@ enum BorrowedValue {
 
 extension Value {
     /// Runs `body` with this value, its text borrowed.
-    func withBorrowed<T>(_ body: (BorrowedValue) -> T) -> T {
+    public func withBorrowed<T>(_ body: (BorrowedValue) -> T) -> T {
         switch self {
         case .null: body(.null)
         case var .text(s): s.withUTF8 { body(.text($0)) }

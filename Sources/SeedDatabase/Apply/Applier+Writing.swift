@@ -83,20 +83,24 @@ extension Applier {
         let savepoint = reconciler.savepoint
         try connection.execute(savepoint.begin)
         do {
-            for write in writer.statements(for: batch, secrets: secrets) {
-                let changed = try connection.execute(write.statement)
-                switch write.effect {
-                case .insert: counts.inserted += changed
-                case .update: counts.updated += changed
-                case .claim: break
+            try writer.withStatements(for: batch, secrets: secrets) { writes in
+                for write in writes {
+                    let changed = try connection.execute(write.sql, arguments: write.arguments)
+                    switch write.effect {
+                    case .insert: counts.inserted += changed
+                    case .update: counts.updated += changed
+                    case .claim: break
+                    }
                 }
             }
             try connection.execute(savepoint.release)
         } catch let failure as DatabaseFailure {
             try connection.execute(savepoint.rollback)
             for row in batch {
-                for write in writer.statements(for: [row], secrets: secrets) {
-                    try execute(write.statement, table: table.name, key: table.rows[row].keyText)
+                try writer.withStatements(for: [row], secrets: secrets) { writes in
+                    for write in writes {
+                        try execute(write.sql, arguments: write.arguments, table: table.name, key: table.rows[row].keyText)
+                    }
                 }
             }
             throw Failure.rejected(table: table.name, key: nil, failure: failure)

@@ -186,8 +186,13 @@ public struct Applier {
 
     @discardableResult
     func execute(_ statement: RenderedStatement, table: String, key: String? = nil) throws -> Int {
+        try execute(statement.sql, arguments: Arguments(statement.arguments), table: table, key: key)
+    }
+
+    @discardableResult
+    func execute(_ sql: String, arguments: Arguments, table: String, key: String? = nil) throws -> Int {
         do {
-            return try connection.execute(statement)
+            return try connection.execute(sql, arguments: arguments)
         } catch let failure as DatabaseFailure {
             throw Failure.rejected(table: table, key: key, failure: failure)
         }

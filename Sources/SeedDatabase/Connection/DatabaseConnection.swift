@@ -17,9 +17,10 @@ public protocol DatabaseConnection: AnyObject {
     /// read, so both engines give the same text.
     func fetch(_ statement: RenderedStatement) throws -> [[String?]]
 
-    /// Runs a statement and returns the number of rows it changed.
+    /// Runs a statement and returns the number of rows it changed; its arguments are
+    /// bound as they are handed out.
     @discardableResult
-    func execute(_ statement: RenderedStatement) throws -> Int
+    func execute(_ sql: String, arguments: Arguments) throws -> Int
 
     /// The table's column names in order, or nil when there is no such table.
     func columns(of table: String) throws -> [String]?
@@ -29,6 +30,14 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Columns, types, NOT NULL, defaults, primary and unique keys of a table, or nil.
     func describe(_ table: String) throws -> TableDescription?
+}
+
+extension DatabaseConnection {
+    /// Runs a statement and returns the number of rows it changed.
+    @discardableResult
+    public func execute(_ statement: RenderedStatement) throws -> Int {
+        try execute(statement.sql, arguments: Arguments(statement.arguments))
+    }
 }
 
 /// A failure reported by the database, with what it names.

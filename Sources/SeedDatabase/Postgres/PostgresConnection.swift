@@ -67,8 +67,8 @@ public final class PostgresConnection: DatabaseConnection {
     }
 
     @discardableResult
-    public func execute(_ statement: RenderedStatement) throws -> Int {
-        try run(statement) { result in pq.cmdTuples(result).flatMap { Int(String(cString: $0)) } ?? 0 }
+    public func execute(_ sql: String, arguments: Arguments) throws -> Int {
+        try run(sql, arguments) { result in pq.cmdTuples(result).flatMap { Int(String(cString: $0)) } ?? 0 }
     }
 
     public func columns(of table: String) throws -> [String]? {
@@ -109,25 +109,27 @@ public final class PostgresConnection: DatabaseConnection {
         }, unique: unique)
     }
 
+    private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {
+        try run(statement.sql, Arguments(statement.arguments), read)
+    }
+
     /// Runs a statement with its arguments as text and reads the result, or throws
     /// the server's report.
-    private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {
+    private func run<T>(_ sql: String, _ arguments: Arguments, _ read: (OpaquePointer) -> T) throws -> T {
         // Every value's text, NUL-terminated, in one buffer (a batch binds thousands).
-        var bytes: [CChar] = []
-        let offsets = statement.arguments.map { value -> Int? in
-            guard let text = Self.argument(value) else { return nil }
-            defer {
-                bytes.append(contentsOf: text.utf8.lazy.map { CChar(bitPattern: $0) })
-                bytes.append(0)
-            }
-            return bytes.count
+        var bytes: [UInt8] = []
+        var offsets = [Int?](repeating: nil, count: arguments.count)
+        arguments.forEach { index, value in
+            offsets[index] = bytes.count
+            guard Self.appendText(of: value, to: &bytes) else { return offsets[index] = nil }
+            bytes.append(0)
         }
         let types = [Oid](repeating: Self.textType, count: offsets.count)
-        let name = offsets.isEmpty ? nil : try preparedName(statement.sql, types: types)
-        let result = bytes.withUnsafeBufferPointer { buffer in
-            offsets.map { offset in offset.map { UnsafePointer(buffer.baseAddress! + $0) } }.withUnsafeBufferPointer { pointers in
+        let name = offsets.isEmpty ? nil : try preparedName(sql, types: types)
+        let result = bytes.withUnsafeBytes { buffer in
+            offsets.map { offset in offset.map { (buffer.baseAddress! + $0).assumingMemoryBound(to: CChar.self) } }.withUnsafeBufferPointer { pointers in
                 if let name { return pq.execPrepared(connection, name, Int32(pointers.count), pointers.baseAddress, nil, nil, 0) }
-                return pq.execParams(connection, statement.sql, Int32(pointers.count), types, pointers.baseAddress, nil, nil, 0)
+                return pq.execParams(connection, sql, Int32(pointers.count), types, pointers.baseAddress, nil, nil, 0)
             }
         }
         return try check(result, read)
@@ -169,13 +171,14 @@ public final class PostgresConnection: DatabaseConnection {
     }
 
     /// The text PostgreSQL reads back as the value (NULL as no text).
-    private static func argument(_ value: Value) -> String? {
+    /// A value's text as PostgreSQL reads it for a text parameter; false for NULL.
+    private static func appendText(of value: BorrowedValue, to bytes: inout [UInt8]) -> Bool {
         switch value {
-        case .null: nil
-        case let .text(s), let .date(s), let .timestamp(s): s
-        case let .integer(i): String(i)
-        case let .real(d): d.isFinite ? String(d) : (d.isNaN ? "NaN" : (d < 0 ? "-Infinity" : "Infinity"))
-        case let .boolean(b): b ? "true" : "false"
+        case let .real(d) where !d.isFinite:
+            bytes += (d.isNaN ? "NaN" : (d < 0 ? "-Infinity" : "Infinity")).utf8
+            return true
+        default:
+            return value.appendText(to: &bytes)
         }
     }
 

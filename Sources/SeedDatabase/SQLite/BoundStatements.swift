@@ -19,21 +19,19 @@ final class BoundStatements {
         self.connection = connection
     }
 
-    /// Runs `statement` to completion; the number of rows it changed.
-    func execute(_ statement: RenderedStatement) throws -> Int {
-        let handle = try prepare(statement.sql)
+    /// Runs `sql` to completion with `arguments` bound; the number of rows it changed.
+    func execute(_ sql: String, arguments: Arguments) throws -> Int {
+        let handle = try prepare(sql)
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
-        for (index, value) in statement.arguments.enumerated() {
-            Self.bind(value, to: handle, at: Int32(index + 1))
-        }
+        arguments.forEach { index, value in Self.bind(value, to: handle, at: Int32(index + 1)) }
         while true {
             switch sqlite3_step(handle) {
             case SQLITE_DONE: return Int(sqlite3_changes(connection))
             case SQLITE_ROW: continue
             default:
                 let error = DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
-                                          message: String(cString: sqlite3_errmsg(connection)), sql: statement.sql)
+                                          message: String(cString: sqlite3_errmsg(connection)), sql: sql)
                 sqlite3_reset(handle)
                 throw error
             }
@@ -59,18 +57,16 @@ final class BoundStatements {
 
     /// Binds a value as GRDB would: text (dates and timestamps as their text), 64-bit
     /// integers, doubles, booleans as 0 and 1.
-    private static func bind(_ value: Value, to handle: OpaquePointer, at index: Int32) {
+    private static func bind(_ value: BorrowedValue, to handle: OpaquePointer, at index: Int32) {
         switch value {
         case .null: sqlite3_bind_null(handle, index)
-        case var .text(text), var .date(text), var .timestamp(text):
-            text.withUTF8 { bytes in
-                // An empty buffer may have no address, and SQLite binds NULL for none.
-                guard let base = bytes.baseAddress else {
-                    _ = sqlite3_bind_text(handle, index, "", 0, transient)
-                    return
-                }
-                _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
+        case let .text(bytes), let .date(bytes), let .timestamp(bytes):
+            // An empty buffer may have no address, and SQLite binds NULL for none.
+            guard let base = bytes.baseAddress else {
+                _ = sqlite3_bind_text(handle, index, "", 0, transient)
+                return
             }
+            _ = sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient)
         case let .integer(number): sqlite3_bind_int64(handle, index, number)
         case let .real(number): sqlite3_bind_double(handle, index, number)
         case let .boolean(flag): sqlite3_bind_int64(handle, index, flag ? 1 : 0)

@@ -58,17 +58,17 @@ public final class SQLiteConnection: DatabaseConnection {
     public func fetch(_ statement: RenderedStatement) throws -> [[String?]] {
         try run { db in
             // Batches of a table repeat the same text: prepared once, cached by GRDB.
-            try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement)).map { row in
+            try Row.fetchAll(db.cachedStatement(sql: statement.sql), arguments: Self.arguments(statement.arguments)).map { row in
                 row.databaseValues.map(Self.text)
             }
         }
     }
 
     @discardableResult
-    public func execute(_ statement: RenderedStatement) throws -> Int {
+    public func execute(_ sql: String, arguments: Arguments) throws -> Int {
         try run { db in
-            if let bound, !statement.arguments.isEmpty { return try bound.execute(statement) }
-            try db.cachedStatement(sql: statement.sql).execute(arguments: Self.arguments(statement))
+            if let bound, arguments.count > 0 { return try bound.execute(sql, arguments: arguments) }
+            try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments.values))
             return db.changesCount
         }
     }
@@ -110,8 +110,8 @@ public final class SQLiteConnection: DatabaseConnection {
         }
     }
 
-    private static func arguments(_ statement: RenderedStatement) -> StatementArguments {
-        StatementArguments(statement.arguments.map { value -> DatabaseValueConvertible? in
+    private static func arguments(_ values: [Value]) -> StatementArguments {
+        StatementArguments(values.map { value -> DatabaseValueConvertible? in
             switch value {
             case .null: nil
             case let .text(s), let .date(s), let .timestamp(s): s
