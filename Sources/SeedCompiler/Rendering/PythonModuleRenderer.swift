@@ -135,9 +135,9 @@ enum PythonModuleRenderer {
                     JSONText.write(rows[row, column].value ?? .null, into: &out)
                     out.append(", ")
                 }
-                rows.withKeyText(row, scratch: &scratch) { DoubleQuoted.quote($0, .unicodeOnly, into: &out.bytes) }
+                rows.withKeyText(row, scratch: &scratch) { out.appendDoubleQuoted($0, .unicodeOnly) }
                 out.append(", ")
-                rows.withHashText(row) { DoubleQuoted.quote($0, .unicodeOnly, into: &out.bytes) }
+                rows.withHashText(row) { out.appendDoubleQuoted($0, .unicodeOnly) }
                 out.append("]")
                 out.flushIfFull()
             }

@@ -41,18 +41,11 @@ struct SQLDialect {
     /// `text` between `mark`s, each `mark` in it doubled (and each `%` for psycopg2).
     /// Works on UTF-8 bytes: this runs for every value of every row.
     private func quote(_ text: UnsafeBufferPointer<UInt8>, with mark: UInt8, _ out: inout OutputBuffer) {
-        let percent = UInt8(ascii: "%")
-        let doublesPercent = parameters == .pyformat
-        out.append(mark)
-        if !text.contains(where: { $0 == mark || (doublesPercent && $0 == percent) }) {
-            out.bytes.append(contentsOf: text)
+        if parameters == .pyformat {
+            out.appendQuoted(text, mark: mark) { $0 == mark || $0 == UInt8(ascii: "%") }
         } else {
-            for byte in text {
-                out.bytes.append(byte)
-                if byte == mark || (doublesPercent && byte == percent) { out.bytes.append(byte) }
-            }
+            out.appendQuoted(text, mark: mark) { $0 == mark }
         }
-        out.append(mark)
     }
 
     func literal(_ value: Value) -> String {
@@ -91,7 +84,8 @@ struct SQLDialect {
     /// shell drops a carriage return that ends an input line, even inside a literal).
     private func string(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout OutputBuffer) {
         let mark = UInt8(ascii: "'")
-        guard bytes.contains(where: Self.shellUnsafe) else { return quote(bytes, with: mark, &out) }
+        // One pass with no early exit (vector instructions): values are short.
+        guard bytes.reduce(false, { $0 || Self.shellUnsafe($1) }) else { return quote(bytes, with: mark, &out) }
         out.append("(")
         var first = true
         func separate() {

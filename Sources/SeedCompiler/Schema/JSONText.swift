@@ -70,7 +70,7 @@ enum JSONText {
     static func write(_ value: BorrowedValue, into out: inout OutputBuffer) {
         switch value {
         case .null: out.append("null")
-        case let .text(s), let .date(s), let .timestamp(s): DoubleQuoted.quote(s, .unicodeOnly, into: &out.bytes)
+        case let .text(s), let .date(s), let .timestamp(s): out.appendDoubleQuoted(s, .unicodeOnly)
         case let .integer(i): out.append(i)
         case let .real(d) where d.isNaN: out.append("NaN")
         case let .real(d) where d.isInfinite: out.append(d > 0 ? "Infinity" : "-Infinity")

@@ -3,36 +3,71 @@
 /// `flushIfFull` at natural boundaries (a row, a statement); without a sink the
 /// buffer simply keeps everything. The first error a sink throws is kept, later
 /// bytes are dropped, and `finish` throws it, so appending itself never throws.
-struct OutputBuffer {
+///
+/// The bytes live in memory the buffer owns (it cannot be copied): every value of
+/// every row is appended here, and a plain pointer costs an array's uniqueness and
+/// capacity checks nothing per append.
+struct OutputBuffer: ~Copyable {
     static let flushSize = 64 * 1024
 
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
     /// The bytes not yet handed to the sink.
-    var bytes: [UInt8] = []
+    private(set) var count = 0
     private let sink: ByteSink?
     /// Why the sink stopped taking bytes.
     private var failure: Error?
 
-    /// A buffer that keeps everything (`text` reads it back).
+    /// A buffer that keeps everything (`bytes` and `text` read it back).
     init() {
-        sink = nil
+        self.init(sink: nil, capacity: 256)
     }
 
     init(sink: ByteSink) {
+        self.init(sink: sink, capacity: Self.flushSize * 2)
+    }
+
+    private init(sink: ByteSink?, capacity: Int) {
         self.sink = sink
-        bytes.reserveCapacity(Self.flushSize + Self.flushSize / 2)
+        self.capacity = capacity
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Room for `more` bytes after the ones held.
+    private mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let grown = max(capacity * 2, count + more)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        (base, capacity) = (moved, grown)
+    }
+
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let start = bytes.baseAddress else { return }
+        reserve(bytes.count)
+        (base + count).update(from: start, count: bytes.count)
+        count += bytes.count
     }
 
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     mutating func append(_ byte: UInt8) {
-        bytes.append(byte)
+        reserve(1)
+        base[count] = byte
+        count += 1
     }
 
     /// An integer in decimal, as `String(i)` writes it.
     mutating func append(_ number: Int64) {
-        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        if number < 0 { append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var start = digits.count
@@ -41,7 +76,7 @@ struct OutputBuffer {
                 digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+            append(UnsafeBufferPointer(rebasing: digits[start...]))
         }
     }
 
@@ -49,17 +84,58 @@ struct OutputBuffer {
         append(Int64(number))
     }
 
+    /// `bytes` between `mark`s, each byte for which `doubled` holds written twice.
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, mark: UInt8, doubling doubled: (UInt8) -> Bool) {
+        reserve(bytes.count * 2 + 2)
+        base[count] = mark
+        count += 1
+        // One pass with no early exit (vector instructions), then a copy: nearly
+        // every value has nothing to double.
+        if let start = bytes.baseAddress, !bytes.reduce(false, { $0 || doubled($1) }) {
+            (base + count).update(from: start, count: bytes.count)
+            count += bytes.count
+            base[count] = mark
+            count += 1
+            return
+        }
+        for byte in bytes {
+            base[count] = byte
+            count += 1
+            if doubled(byte) {
+                base[count] = byte
+                count += 1
+            }
+        }
+        base[count] = mark
+        count += 1
+    }
+
+    /// A JSON (or Python) string literal of `bytes` (`DoubleQuoted`): copied between
+    /// quotes when nothing in it needs an escape, as nearly every value.
+    mutating func appendDoubleQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ escapes: DoubleQuoted.Escapes) {
+        guard DoubleQuoted.isPlain(bytes) else {
+            var quoted: [UInt8] = []
+            DoubleQuoted.quote(bytes, escapes, into: &quoted)
+            return quoted.withUnsafeBufferPointer { append($0) }
+        }
+        reserve(bytes.count + 2)
+        base[count] = 0x22
+        if let start = bytes.baseAddress { (base + count + 1).update(from: start, count: bytes.count) }
+        base[count + 1 + bytes.count] = 0x22
+        count += bytes.count + 2
+    }
+
     /// Hands the bytes to the sink once there are enough of them.
     mutating func flushIfFull() {
-        if bytes.count >= Self.flushSize { flush() }
+        if count >= Self.flushSize { flush() }
     }
 
     private mutating func flush() {
-        guard let sink, !bytes.isEmpty else { return }
+        guard let sink, count > 0 else { return }
         if failure == nil {
-            do { try bytes.withUnsafeBytes { try sink.write($0) } } catch { failure = error }
+            do { try sink.write(UnsafeRawBufferPointer(start: base, count: count)) } catch { failure = error }
         }
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
     }
 
     /// Hands the rest to the sink; throws the first error the sink threw.
@@ -69,7 +145,11 @@ struct OutputBuffer {
     }
 
     /// Everything appended, for a buffer without a sink.
+    var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
     var text: String {
-        String(decoding: bytes, as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
     }
 }
