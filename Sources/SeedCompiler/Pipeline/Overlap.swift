@@ -18,6 +18,7 @@ enum Overlap {
         transform: @escaping @Sendable (Item) -> Output,
         consume: (Output) -> Void
     ) -> Result {
+        precondition(chunk > 0 && depth > 0, "a queue that holds nothing never moves")
         let items = Queue<Item, Result>(depth: depth)
         let outputs = Queue<Output, Void>(depth: depth)
         let reader = Thread {

@@ -27,13 +27,13 @@ struct RecordStream {
         from file: String, publicFile: Bool,
         produce: @escaping @Sendable (_ emit: (DetachedRecord) -> Void) -> Result
     ) -> Result {
-        let typer = Handover(typer)
+        let typer = TyperHandover(typer)
         let result = Overlap.run(produce: produce, transform: { item in
-            typer.value.type(item, from: file, publicFile: publicFile)
+            typer.typer.type(item, from: file, publicFile: publicFile)
         }, consume: { typed in
             add(typed, from: file)
         })
-        self.typer = typer.value
+        self.typer = typer.typer
         return result
     }
 
@@ -70,13 +70,14 @@ struct RecordStream {
     }
 }
 
-/// A value handed to another thread and back: the thread that takes it is the only
-/// one to touch it until the handover ends (`Overlap.run` returns after that thread's
-/// last use), so no lock is needed.
-private final class Handover<Value>: @unchecked Sendable {
-    var value: Value
+/// The typer handed to the thread that types records and back: that thread is the
+/// only one to touch it until the handover ends (`Overlap.run` returns after its last
+/// use), so no lock is needed. Not generic: a generic class's field is found through
+/// its type's metadata, looked up under a lock, on every record.
+private final class TyperHandover: @unchecked Sendable {
+    var typer: RecordTyper
 
-    init(_ value: Value) {
-        self.value = value
+    init(_ typer: RecordTyper) {
+        self.typer = typer
     }
 }
