@@ -114,3 +114,38 @@ def test_psql_shell(built, strings, pg_databases, how):
     assert len(got) == COUNT
     altered = [(a, b) for a, b in zip(got, expected(strings)) if a != b]
     assert not altered, "%d values altered, e.g. %r" % (len(altered), altered[:2])
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
+def test_apply_binds_the_same_bytes(built, strings, pg_databases, tmp_path, engine):
+    """`seedc apply` binds each value straight from the planned rows' bytes: the rows
+    and ledger keys it writes are the ones the scripts write, byte for byte."""
+    root = built.parent
+    if engine == "sqlite":
+        url = str(tmp_path / "apply.db")
+        connection = sqlite3.connect(url)
+        connection.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, k TEXT, body TEXT)")
+        connection.commit()
+        connection.close()
+    else:
+        url = pg_databases(tables=False)
+        with psycopg2.connect(url) as connection, connection.cursor() as cursor:
+            cursor.execute("CREATE TABLE notes (id SERIAL PRIMARY KEY, k TEXT, body TEXT)")
+        connection.close()
+    seedc("apply", "--root", root, "--database", url)
+    second = seedc("apply", "--root", root, "--database", url)
+    assert "up to date" in second.stdout + second.stderr
+    query = ["SELECT k, body FROM notes", "SELECT natural_key FROM seedc_ledger WHERE table_name = 'notes'"]
+    if engine == "sqlite":
+        connection = sqlite3.connect(url)
+        got, keys = (connection.execute(q).fetchall() for q in query)
+    else:
+        with psycopg2.connect(url) as connection, connection.cursor() as cursor:
+            cursor.execute(query[0])
+            got = cursor.fetchall()
+            cursor.execute(query[1])
+            keys = cursor.fetchall()
+    connection.close()
+    altered = [(a, b) for a, b in zip(sorted(got), expected(strings)) if a != b]
+    assert len(got) == COUNT and not altered, "%d values altered, e.g. %r" % (len(altered), altered[:2])
+    assert sorted(key for (key,) in keys) == sorted(strings)
