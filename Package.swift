@@ -35,6 +35,8 @@ let package = Package(
             pkgConfig: "libxcrypt",
             providers: [.apt(["libcrypt-dev"])]
         ),
+        /// glibc's `mallopt` (the seedc executable fixes the mmap threshold at start).
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "SeedCompiler",
             dependencies: [
@@ -66,6 +68,7 @@ let package = Package(
             name: "seedc",
             dependencies: [
                 "SeedCompiler",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 "SeedDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(CMalloc)
+import CMalloc
+#endif
 import SeedCompiler
 
 @main
@@ -27,4 +30,16 @@ struct Seedc: ParsableCommand {
         subcommands: [Build.self, Check.self, Plan.self, Apply.self, Init.self, Capture.self, SchemaCommand.self],
         defaultSubcommand: nil
     )
+
+    /// glibc raises its mmap threshold each time a large block is freed, so the large
+    /// buffers that follow (growing key and row buffers, batches) come from the heap
+    /// and leave holes in it that are never returned: at 1,000,000 records 205 MB of
+    /// resident memory where 137 MB is enough. A fixed threshold keeps blocks over
+    /// 4 MiB in mappings of their own, unmapped when freed.
+    static func main() {
+        #if canImport(CMalloc)
+        mallopt(M_MMAP_THRESHOLD, 4 << 20)
+        #endif
+        main(nil)
+    }
 }
