@@ -19,22 +19,17 @@ struct RecordStream {
         values = ColumnValues(records.referencedColumns + links.routeColumns, schema: schema)
     }
 
-    /// The records of one YAML file, as `produce` reads them: read on one thread, typed
-    /// on a second, checked and planned on this one (`Overlap`). Returns what
-    /// `produce` returns.
+    /// The records of one YAML file, as `produce` reads them: read on a second thread,
+    /// typed, checked and planned on this one (`Overlap`). Returns what `produce`
+    /// returns.
     /// - Parameter publicFile: true for content.yaml (`RecordTyper.type`).
     mutating func add<Result: Sendable>(
         from file: String, publicFile: Bool,
         produce: @escaping @Sendable (_ emit: (DetachedRecord) -> Void) -> Result
     ) -> Result {
-        let typer = TyperHandover(typer)
-        let result = Overlap.run(produce: produce, transform: { item in
-            typer.typer.type(item, from: file, publicFile: publicFile)
-        }, consume: { typed in
-            add(typed, from: file)
-        })
-        self.typer = typer.typer
-        return result
+        Overlap.run(produce: produce) { item in
+            add(typer.type(item, from: file, publicFile: publicFile), from: file)
+        }
     }
 
     /// One markdown file of a collection.
@@ -67,17 +62,5 @@ struct RecordStream {
         records.finish(values: values)
         links.finish(values: values)
         return typer.diagnostics + records.diagnostics + links.diagnostics + diagnostics
-    }
-}
-
-/// The typer handed to the thread that types records and back: that thread is the
-/// only one to touch it until the handover ends (`Overlap.run` returns after its last
-/// use), so no lock is needed. Not generic: a generic class's field is found through
-/// its type's metadata, looked up under a lock, on every record.
-private final class TyperHandover: @unchecked Sendable {
-    var typer: RecordTyper
-
-    init(_ typer: RecordTyper) {
-        self.typer = typer
     }
 }

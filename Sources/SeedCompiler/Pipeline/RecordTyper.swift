@@ -1,8 +1,7 @@
 /// The part of a record's way that needs nothing from the records before it: made a
 /// `RawRecord` (`RecordCollector`), typed against its table (`RecordBuilder`),
 /// scanned for secrets when its file is public, and encoded as a planned row
-/// (`RowEncoder`). For YAML records it runs on a thread of its own, beside the
-/// checks that need the records before (`RecordStream`, `Overlap`).
+/// (`RowEncoder`); `RecordStream` then checks it against the records before it.
 struct RecordTyper {
     var collector: RecordCollector
     private var builders: [String: RecordBuilder] = [:]

@@ -40,7 +40,7 @@ struct Planner {
         self.spill = spill
     }
 
-    /// What encoding a record's row takes, for a thread of its own (`RowEncoder`).
+    /// What encoding a record's row takes (`RowEncoder`).
     var encoder: RowEncoder {
         RowEncoder(tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.schema.name, ($0.seeded, $0.plan.columns)) }))
     }
@@ -77,8 +77,7 @@ struct Planner {
 }
 
 /// Turns a validated record into its planned row's encoding: the per-record part of
-/// planning, which needs nothing from the records before it, so it runs beside the
-/// checks (`RecordTyper`).
+/// planning, which needs nothing from the records before it (`RecordTyper`).
 struct RowEncoder: Sendable {
     /// Per table: the positions of the seeded columns among the declared ones (nil
     /// when all are), and the planned columns.
