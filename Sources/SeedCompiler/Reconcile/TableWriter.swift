@@ -18,6 +18,8 @@ public struct TableWriter {
 
         public var effect: Effect
         public var sql: String
+        /// From `withStatements`: read from the planned rows, valid only inside its
+        /// body (keep a `Write` longer only from `statements(for:)`).
         public var arguments: Arguments
 
         /// The statement with its arguments made into values.
