@@ -174,11 +174,6 @@ public struct PlannedRows: RandomAccessCollection, Sendable {
         bytes.append(contentsOf: row.bytes)
     }
 
-    /// Adds a row of these cells, one per planned column.
-    mutating func append(cells: [FieldValue?], columns: [PlannedColumn]) {
-        append(Self.encode(cells: cells, columns: columns))
-    }
-
     /// Puts the rows in `order` (the positions they were added at, by natural key).
     mutating func sort(by order: [Int32]) {
         precondition(order.count == offsets.count, "one position per row")

@@ -1,6 +1,13 @@
 @testable import SeedCompiler
 import XCTest
 
+extension PlannedRows {
+    /// Adds a row of these cells, one per planned column, as the planner does.
+    mutating func append(cells: [FieldValue?], columns: [PlannedColumn]) {
+        append(Self.encode(cells: cells, columns: columns))
+    }
+}
+
 /// Planned rows are kept encoded; reading one gives back exactly what was added.
 final class PlannedRowsTests: XCTestCase {
     func testEveryKindOfCellRoundTrips() {
