@@ -143,21 +143,24 @@ struct EncodedRows {
     /// text that must be made.
     func withKeyText<T>(_ row: Int, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if keyIndexes.count == 1, case let .text(bytes)? = self[row, keyIndexes[0]].value { return body(bytes) }
-        let values = keyIndexes.compactMap { self[row, $0].value }.filter { if case .null = $0 { false } else { true } }
-        scratch.removeAll(keepingCapacity: true)
-        if values.count == 1 {
-            _ = values[0].appendText(to: &scratch)
-        } else {
-            var text: [UInt8] = []
-            scratch.append(UInt8(ascii: "["))
-            for (index, value) in values.enumerated() {
-                if index > 0 { scratch.append(UInt8(ascii: ",")) }
-                text.removeAll(keepingCapacity: true)
-                _ = value.appendText(to: &text)
-                text.withUnsafeBufferPointer { DoubleQuoted.quote($0, .unicodeOnly, into: &scratch) }
+        // The key's values but NULL and those with no value (`now`, secrets).
+        func value(_ index: Int) -> BorrowedValue? {
+            switch self[row, index].value {
+            case nil, .null?: nil
+            case let value?: value
             }
-            scratch.append(UInt8(ascii: "]"))
         }
+        let single = keyIndexes.count(where: { value($0) != nil }) == 1
+        scratch.removeAll(keepingCapacity: true)
+        if !single { scratch.append(UInt8(ascii: "[")) }
+        for index in keyIndexes {
+            guard let value = value(index) else { continue }
+            if !single, scratch.count > 1 { scratch.append(UInt8(ascii: ",")) }  // after a value
+            value.withText { text in
+                if single { scratch.append(contentsOf: text) } else { DoubleQuoted.quote(text, .unicodeOnly, into: &scratch) }
+            }
+        }
+        if !single { scratch.append(UInt8(ascii: "]")) }
         return scratch.withUnsafeBufferPointer(body)
     }
 

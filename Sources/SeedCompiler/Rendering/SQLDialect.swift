@@ -41,11 +41,7 @@ struct SQLDialect {
     /// `text` between `mark`s, each `mark` in it doubled (and each `%` for psycopg2).
     /// Works on UTF-8 bytes: this runs for every value of every row.
     private func quote(_ text: UnsafeBufferPointer<UInt8>, with mark: UInt8, _ out: inout OutputBuffer) {
-        if parameters == .pyformat {
-            out.appendQuoted(text, mark: mark) { $0 == mark || $0 == UInt8(ascii: "%") }
-        } else {
-            out.appendQuoted(text, mark: mark) { $0 == mark }
-        }
+        out.appendQuoted(text, mark: mark, doublingPercent: parameters == .pyformat)
     }
 
     func literal(_ value: Value) -> String {
@@ -84,8 +80,7 @@ struct SQLDialect {
     /// shell drops a carriage return that ends an input line, even inside a literal).
     private func string(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout OutputBuffer) {
         let mark = UInt8(ascii: "'")
-        // One pass with no early exit (vector instructions): values are short.
-        guard bytes.reduce(false, { $0 || Self.shellUnsafe($1) }) else { return quote(bytes, with: mark, &out) }
+        guard Self.anyShellUnsafe(bytes) else { return quote(bytes, with: mark, &out) }
         out.append("(")
         var first = true
         func separate() {
@@ -114,6 +109,10 @@ struct SQLDialect {
     /// C0 control bytes but tab and line feed (a UTF-8 continuation byte is never one).
     private static func shellUnsafe(_ byte: UInt8) -> Bool {
         byte < 0x20 && byte != 0x09 && byte != 0x0A
+    }
+
+    private static func anyShellUnsafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteScan.any(bytes) { ($0 .< ByteScan.all(0x20)) .& ($0 .!= ByteScan.all(0x09)) .& ($0 .!= ByteScan.all(0x0A)) }
     }
 
     /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.

@@ -22,17 +22,19 @@ public enum BorrowedValue {
         }
     }
 
-    /// `Value.text` (the value as a plain string, as keys are compared), written
-    /// into `out`; false for NULL, which has none.
-    public func appendText(to out: inout [UInt8]) -> Bool {
+    /// Runs `body` with `Value.text` (the value as a plain string, as keys are
+    /// compared): borrowed for a text, made for a number or boolean; nil for NULL,
+    /// which has none.
+    public func withText<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T? {
+        var made: String
         switch self {
-        case .null: return false
-        case let .text(bytes), let .date(bytes), let .timestamp(bytes): out.append(contentsOf: bytes)
-        case let .integer(i): out.append(contentsOf: String(i).utf8)
-        case let .real(d): out.append(contentsOf: String(d).utf8)
-        case let .boolean(b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .null: return nil
+        case let .text(bytes), let .date(bytes), let .timestamp(bytes): return body(bytes)
+        case let .integer(i): made = String(i)
+        case let .real(d): made = String(d)
+        case let .boolean(b): made = b ? "true" : "false"
         }
-        return true
+        return made.withUTF8(body)
     }
 }
 

@@ -24,31 +24,36 @@ enum DoubleQuoted {
         text.withUTF8 { quote($0, escapes, into: &out) }
     }
 
-    /// The literal of the UTF-8 text `bytes`, appended to `out`.
-    static func quote(_ bytes: UnsafeBufferPointer<UInt8>, _ escapes: Escapes, into out: inout [UInt8]) {
+    /// The literal of the UTF-8 text `bytes`, appended to `out`: copied whole when
+    /// nothing in it needs an escape (`isPlain`), as nearly every value.
+    static func quote<Out: ByteAppending & ~Copyable>(_ bytes: UnsafeBufferPointer<UInt8>, _ escapes: Escapes, into out: inout Out) {
         out.append(0x22)
-        // Most values are printable ASCII without quotes or backslashes: copied whole.
-        if isPlain(bytes) {
-            out.append(contentsOf: bytes)
-            out.append(0x22)
-            return
+        guard !isPlain(bytes) else {
+            out.append(bytes)
+            return out.append(0x22)
         }
         func escape(_ value: UInt32) {
-            let hex = Array(String(value, radix: 16, uppercase: true).utf8)
             let short = escapes == .hexAndUnicode && value <= 0xFF
-            out += short ? [0x5C, UInt8(ascii: "x")] : [0x5C, UInt8(ascii: "u")]
-            out += [UInt8](repeating: UInt8(ascii: "0"), count: (short ? 2 : 4) - hex.count) + hex
+            out.append(0x5C)
+            out.append(short ? UInt8(ascii: "x") : UInt8(ascii: "u"))
+            for shift in stride(from: short ? 4 : 12, through: 0, by: -4) {
+                out.append(hexDigits[Int(value >> UInt32(shift) & 0xF)])
+            }
+        }
+        func pair(_ second: Character) {
+            out.append(0x5C)
+            out.append(second.asciiValue!)
         }
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             let next = i + 1 < bytes.count ? bytes[i + 1] : 0, third = i + 2 < bytes.count ? bytes[i + 2] : 0
             switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
+            case 0x22: pair("\"")
+            case 0x5C: pair("\\")
+            case 0x0A: pair("n")
+            case 0x0D: pair("r")
+            case 0x09: pair("t")
             case ..<0x20, 0x7F: escape(UInt32(byte))
             case 0xC2 where (0x80...0x9F).contains(next):
                 escape(UInt32(next))
@@ -66,11 +71,16 @@ enum DoubleQuoted {
         out.append(0x22)
     }
 
-    /// True when the literal is the bytes between quotes: printable ASCII without
-    /// quotes or backslashes. One pass with no early exit, which the compiler turns
-    /// into vector instructions: values are short.
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    /// True when the literal is the bytes between quotes: no byte that `quote` may
+    /// escape (a control, `"`, `\`, DEL) or that may start an escaped sequence (the
+    /// lead bytes 0xC2, 0xE2 and 0xEF).
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.reduce(true) { $0 && $1 >= 0x20 && $1 < 0x7F && $1 != 0x22 && $1 != 0x5C }
+        !ByteScan.any(bytes) { lanes in
+            let special = (lanes .< ByteScan.all(0x20)) .| (lanes .== ByteScan.all(0x22)) .| (lanes .== ByteScan.all(0x5C)) .| (lanes .== ByteScan.all(0x7F))
+            return special .| (lanes .== ByteScan.all(0xC2)) .| (lanes .== ByteScan.all(0xE2)) .| (lanes .== ByteScan.all(0xEF))
+        }
     }
 
     /// A JSON string literal.

@@ -84,45 +84,37 @@ struct OutputBuffer: ~Copyable {
         append(Int64(number))
     }
 
-    /// `bytes` between `mark`s, each byte for which `doubled` holds written twice.
-    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, mark: UInt8, doubling doubled: (UInt8) -> Bool) {
+    /// `bytes` between `mark`s, each `mark` in them written twice, and each `%` too
+    /// when `doublingPercent`.
+    mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, mark: UInt8, doublingPercent: Bool) {
+        let percent = UInt8(ascii: "%")
         reserve(bytes.count * 2 + 2)
         base[count] = mark
         count += 1
-        // One pass with no early exit (vector instructions), then a copy: nearly
-        // every value has nothing to double.
-        if let start = bytes.baseAddress, !bytes.reduce(false, { $0 || doubled($1) }) {
+        // Nearly every value has nothing to double: tested whole, then copied.
+        let doubles = doublingPercent
+            ? ByteScan.any(bytes) { ($0 .== ByteScan.all(mark)) .| ($0 .== ByteScan.all(percent)) }
+            : ByteScan.any(bytes) { $0 .== ByteScan.all(mark) }
+        if let start = bytes.baseAddress, !doubles {
             (base + count).update(from: start, count: bytes.count)
             count += bytes.count
-            base[count] = mark
-            count += 1
-            return
-        }
-        for byte in bytes {
-            base[count] = byte
-            count += 1
-            if doubled(byte) {
+        } else {
+            for byte in bytes {
                 base[count] = byte
                 count += 1
+                if byte == mark || (doublingPercent && byte == percent) {
+                    base[count] = byte
+                    count += 1
+                }
             }
         }
         base[count] = mark
         count += 1
     }
 
-    /// A JSON (or Python) string literal of `bytes` (`DoubleQuoted`): copied between
-    /// quotes when nothing in it needs an escape, as nearly every value.
+    /// A JSON (or Python) string literal of `bytes` (`DoubleQuoted`).
     mutating func appendDoubleQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ escapes: DoubleQuoted.Escapes) {
-        guard DoubleQuoted.isPlain(bytes) else {
-            var quoted: [UInt8] = []
-            DoubleQuoted.quote(bytes, escapes, into: &quoted)
-            return quoted.withUnsafeBufferPointer { append($0) }
-        }
-        reserve(bytes.count + 2)
-        base[count] = 0x22
-        if let start = bytes.baseAddress { (base + count + 1).update(from: start, count: bytes.count) }
-        base[count + 1 + bytes.count] = 0x22
-        count += bytes.count + 2
+        DoubleQuoted.quote(bytes, escapes, into: &self)
     }
 
     /// Hands the bytes to the sink once there are enough of them.

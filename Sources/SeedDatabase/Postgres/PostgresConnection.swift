@@ -170,7 +170,6 @@ public final class PostgresConnection: DatabaseConnection {
         return DatabaseFailure(message: message, code: field("C"), table: field("t"), column: field("c"))
     }
 
-    /// The text PostgreSQL reads back as the value (NULL as no text).
     /// A value's text as PostgreSQL reads it for a text parameter; false for NULL.
     private static func appendText(of value: BorrowedValue, to bytes: inout [UInt8]) -> Bool {
         switch value {
@@ -178,7 +177,7 @@ public final class PostgresConnection: DatabaseConnection {
             bytes += (d.isNaN ? "NaN" : (d < 0 ? "-Infinity" : "Infinity")).utf8
             return true
         default:
-            return value.appendText(to: &bytes)
+            return value.withText { bytes.append(contentsOf: $0) } != nil
         }
     }
 
