@@ -18,13 +18,14 @@ struct SQLDialect {
     var parameters: Parameters = .none
 
     /// What writing one statement gathers and reads besides its text: positional
-    /// arguments in order, and for a statement written from a template row, the row
-    /// being written and where its `.rowValue`s come from.
+    /// arguments in order, and for a statement written from a template row, how many
+    /// rows and where their `.rowValue`s come from.
     private struct Context {
         var arguments: [Value] = []
-        var rows = 0
-        var row = 0
-        var value: ((_ row: Int, _ index: Int, _ out: inout OutputBuffer) -> Void)?
+        var template: (rows: Int, value: (_ row: Int, _ index: Int, _ out: inout OutputBuffer) -> Void)?
+        /// While the template row is written once (`writeTemplate`): notes the place
+        /// of each `.rowValue`.
+        var slot: ((_ index: Int, _ out: inout OutputBuffer) -> Void)?
     }
 
     func identifier(_ id: SQLIdentifier) -> String {
@@ -140,7 +141,7 @@ struct SQLDialect {
     /// buffer is flushed between them.
     func write(_ s: SQLStatement, rows: Int, value: (_ row: Int, _ index: Int, _ out: inout OutputBuffer) -> Void, into out: inout OutputBuffer) {
         withoutActuallyEscaping(value) { value in
-            var context = Context(rows: rows, value: value)
+            var context = Context(template: (rows, value))
             write(s, &out, &context)
         }
     }
@@ -150,8 +151,8 @@ struct SQLDialect {
         case let .value(v):
             write(v, &out)
         case let .rowValue(index):
-            guard let value = context.value else { preconditionFailure("a row value outside a template row") }
-            value(context.row, index, &out)
+            guard let slot = context.slot else { preconditionFailure("a row value outside a template row") }
+            slot(index, &out)
         case let .parameter(name, storage):
             if engine == .postgres { out.append("CAST(") }
             switch parameters {
@@ -190,19 +191,48 @@ struct SQLDialect {
         }
     }
 
-    /// `(…), (…)`: the rows of a statement, or its template row `context.rows` times.
+    /// `(…), (…)`: the rows of a statement, or its template row `context.template.rows` times.
     private func writeRows(_ rows: [[SQLExpression]], separator: String, _ out: inout OutputBuffer, _ context: inout Context) {
-        let templated = context.value != nil
-        for index in 0..<(templated ? context.rows : rows.count) {
+        if let (count, value) = context.template { return writeTemplate(rows[0], rows: count, value: value, separator: separator, &out) }
+        for (index, row) in rows.enumerated() {
             if index > 0 { out.append(separator) }
-            context.row = index
             out.append("(")
-            for (position, expression) in rows[templated ? 0 : index].enumerated() {
+            for (position, expression) in row.enumerated() {
                 if position > 0 { out.append(", ") }
                 write(expression, &out, &context)
             }
             out.append(")")
             out.flushIfFull()
+        }
+    }
+
+    /// A template row written `rows` times. It is written once, with the place of each
+    /// `.rowValue` noted, then each row copies the text between those places and
+    /// writes its values there (`value`).
+    private func writeTemplate(_ template: [SQLExpression], rows: Int, value: (_ row: Int, _ index: Int, _ out: inout OutputBuffer) -> Void,
+                               separator: String, _ out: inout OutputBuffer) {
+        var text = OutputBuffer()
+        var slots: [(offset: Int, index: Int)] = []
+        var recording = Context(slot: { index, text in slots.append((text.count, index)) })
+        text.append("(")
+        for (position, expression) in template.enumerated() {
+            if position > 0 { text.append(", ") }
+            write(expression, &text, &recording)
+        }
+        text.append(")")
+        precondition(recording.arguments.isEmpty, "a template row takes no arguments")
+        text.withBytes { text in
+            for row in 0..<rows {
+                if row > 0 { out.append(separator) }
+                var start = 0
+                for slot in slots {
+                    out.append(UnsafeBufferPointer(rebasing: text[start..<slot.offset]))
+                    value(row, slot.index, &out)
+                    start = slot.offset
+                }
+                out.append(UnsafeBufferPointer(rebasing: text[start...]))
+                out.flushIfFull()
+            }
         }
     }
 

@@ -136,6 +136,11 @@ struct OutputBuffer: ~Copyable {
         if let failure { throw failure }
     }
 
+    /// Runs `body` with everything appended, for a buffer without a sink.
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
     /// Everything appended, for a buffer without a sink.
     var bytes: [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: count))
