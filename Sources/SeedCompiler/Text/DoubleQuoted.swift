@@ -32,43 +32,54 @@ enum DoubleQuoted {
             out.append(bytes)
             return out.append(0x22)
         }
-        func escape(_ value: UInt32) {
-            let short = escapes == .hexAndUnicode && value <= 0xFF
-            out.append(0x5C)
-            out.append(short ? UInt8(ascii: "x") : UInt8(ascii: "u"))
-            for shift in stride(from: short ? 4 : 12, through: 0, by: -4) {
-                out.append(hexDigits[Int(value >> UInt32(shift) & 0xF)])
-            }
-        }
-        func pair(_ second: Character) {
-            out.append(0x5C)
-            out.append(second.asciiValue!)
-        }
+        // Bytes are copied in runs, between the places that are escaped.
+        var run = 0
         var i = 0
         while i < bytes.count {
-            let byte = bytes[i]
-            let next = i + 1 < bytes.count ? bytes[i + 1] : 0, third = i + 2 < bytes.count ? bytes[i + 2] : 0
-            switch byte {
-            case 0x22: pair("\"")
-            case 0x5C: pair("\\")
-            case 0x0A: pair("n")
-            case 0x0D: pair("r")
-            case 0x09: pair("t")
-            case ..<0x20, 0x7F: escape(UInt32(byte))
-            case 0xC2 where (0x80...0x9F).contains(next):
-                escape(UInt32(next))
+            guard let (escape, length) = escape(at: i, in: bytes) else {
                 i += 1
-            case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9):
-                escape(third == 0xA8 ? 0x2028 : 0x2029)
-                i += 2
-            case 0xEF where next == 0xBB && third == 0xBF:
-                escape(0xFEFF)
-                i += 2
-            default: out.append(byte)
+                continue
             }
-            i += 1
+            out.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            out.append(0x5C)
+            switch escape {
+            case let .letter(letter): out.append(letter)
+            case let .code(value):
+                let short = escapes == .hexAndUnicode && value <= 0xFF
+                out.append(short ? UInt8(ascii: "x") : UInt8(ascii: "u"))
+                for shift in stride(from: short ? 4 : 12, through: 0, by: -4) {
+                    out.append(hexDigits[Int(value >> UInt32(shift) & 0xF)])
+                }
+            }
+            i += length
+            run = i
         }
+        out.append(UnsafeBufferPointer(rebasing: bytes[run...]))
         out.append(0x22)
+    }
+
+    /// How a character is escaped: a backslash and a letter (`\n`) or its code.
+    private enum Escape {
+        case letter(UInt8)
+        case code(UInt32)
+    }
+
+    /// The escape of the character starting at byte `i`, and its length in bytes; nil
+    /// for a byte written as it is.
+    private static func escape(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Escape, Int)? {
+        let next = i + 1 < bytes.count ? bytes[i + 1] : 0, third = i + 2 < bytes.count ? bytes[i + 2] : 0
+        switch bytes[i] {
+        case 0x22: return (.letter(0x22), 1)
+        case 0x5C: return (.letter(0x5C), 1)
+        case 0x0A: return (.letter(UInt8(ascii: "n")), 1)
+        case 0x0D: return (.letter(UInt8(ascii: "r")), 1)
+        case 0x09: return (.letter(UInt8(ascii: "t")), 1)
+        case let byte where byte < 0x20 || byte == 0x7F: return (.code(UInt32(byte)), 1)
+        case 0xC2 where (0x80...0x9F).contains(next): return (.code(UInt32(next)), 2)
+        case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9): return (.code(third == 0xA8 ? 0x2028 : 0x2029), 3)
+        case 0xEF where next == 0xBB && third == 0xBF: return (.code(0xFEFF), 3)
+        default: return nil
+        }
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
