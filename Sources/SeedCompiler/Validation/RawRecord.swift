@@ -8,19 +8,23 @@ struct RawRecord {
     }
 
     var table: String
-    /// How messages name the record: `users[0]`, or `sectors/health.md`.
-    var label: String
+    /// Its position in its table's list; nil for a markdown file.
+    var ordinal: Int?
     var location: SourceLocation
     var fields: [Field]
     /// Fields every record of a markdown collection has (`slug`, `body`): never unknown.
     var implicitFields: Set<String> = []
+
+    /// How messages name the record: `users[0]`, or `sectors/health.md`.
+    var label: String { Record.label(table: table, ordinal: ordinal, file: location.file) }
 }
 
 /// A validated record: typed values by the position of their column in the table's
 /// declaration.
 public struct Record: Sendable {
     public var table: String
-    public var label: String
+    /// Its position in its table's list; nil for a markdown file.
+    public var ordinal: Int?
     public var location: SourceLocation
     /// One per declared column; nil where the record leaves the column alone.
     public var values: [FieldValue?]
@@ -28,6 +32,14 @@ public struct Record: Sendable {
     public var locations: [SourceLocation?]
     /// The natural key's values, in key order, as text.
     public var key: [String]
+
+    /// How messages name the record: `users[0]`, or `sectors/health.md` (made when a
+    /// message needs it, not per record).
+    public var label: String { Self.label(table: table, ordinal: ordinal, file: location.file) }
+
+    static func label(table: String, ordinal: Int?, file: String) -> String {
+        ordinal.map { "\(table)[\($0)]" } ?? file
+    }
 
     /// `users[0] (admin)`: the label and, when known, the natural key.
     var title: String {

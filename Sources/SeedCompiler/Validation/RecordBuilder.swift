@@ -112,7 +112,7 @@ struct RecordBuilder {
             }
         }
         let typedKey = keyPositions.compactMap { values[$0].flatMap(Record.text) }
-        return Record(table: raw.table, label: raw.label, location: raw.location, values: values, locations: locations,
+        return Record(table: raw.table, ordinal: raw.ordinal, location: raw.location, values: values, locations: locations,
                       key: typedKey.count == table.key.count ? typedKey : [])
     }
 

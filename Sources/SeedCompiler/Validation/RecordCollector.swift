@@ -39,15 +39,16 @@ struct RecordCollector {
     ///   private tables are an error there.
     mutating func record(_ item: DetachedRecord, publicFile: Bool) -> RawRecord? {
         guard let table = item.table?.scalar, schema.tables.contains(where: { $0.name == table }) else { return nil }
-        let label = "\(table)[\(item.index)]"
+        // Only messages need it: made when one is.
+        func label() -> String { Record.label(table: table, ordinal: item.index, file: "") }
         guard let fields = item.node.mapping else {
-            diagnostics.append(.error(.invalidSchema, "\(label) must be a mapping of column: value, found \(item.node.kindName)", at: item.node.location))
+            diagnostics.append(.error(.invalidSchema, "\(label()) must be a mapping of column: value, found \(item.node.kindName)", at: item.node.location))
             return nil
         }
         if publicFile, privateTables.contains(table), let declared = schema.table(table) {
-            diagnostics.append(privateRecord(label, in: declared, at: item.node.location))
+            diagnostics.append(privateRecord(label(), in: declared, at: item.node.location))
         }
-        var raw = RawRecord(table: table, label: label, location: item.node.location, fields: [])
+        var raw = RawRecord(table: table, ordinal: item.index, location: item.node.location, fields: [])
         raw.fields.reserveCapacity(fields.count)
         for pair in fields {
             if let name = pair.key.scalar { raw.fields.append(.init(name: name, nameLocation: pair.key.location, value: pair.value)) }
@@ -86,7 +87,7 @@ struct RecordCollector {
         }
         let bodyStart = SourceLocation(file: file.path, start: SourcePosition(line: document.bodyStartLine, column: 1))
         fields.append(.init(name: "body", nameLocation: bodyStart, value: YAMLNode(.scalar(document.body, .literal), location: bodyStart)))
-        let record = RawRecord(table: table, label: file.path, location: fileStart, fields: fields, implicitFields: ["slug", "body"])
+        let record = RawRecord(table: table, ordinal: nil, location: fileStart, fields: fields, implicitFields: ["slug", "body"])
         return (record, document.body, document.bodyStartLine)
     }
 }

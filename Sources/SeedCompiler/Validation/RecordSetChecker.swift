@@ -24,8 +24,6 @@ struct RecordSetChecker {
     /// The files records came from, numbered for `RecordPlace`.
     private var files: [String] = []
     private var fileNumbers: [String: Int32] = [:]
-    /// Labels of another form than `table[n]` or a file's path, by table and ordinal.
-    private var otherLabels: [String: [Int: String]] = [:]
     /// Each table's records sorted by key (by ordinal), once `finish` has run.
     private(set) var orders: [String: [Int32]] = [:]
     private let references: [String: [Reference]]
@@ -66,17 +64,8 @@ struct RecordSetChecker {
             fileNumbers[location.file] = Int32(files.count - 1)
             return Int32(files.count - 1)
         }()
-        var item: Int32 = -2
-        if record.label == location.file {
-            item = -1
-        } else if record.label.hasPrefix(record.table + "["), record.label.hasSuffix("]"),
-                  let n = Int32(record.label.dropFirst(record.table.count + 1).dropLast()), record.label == "\(record.table)[\(n)]" {
-            item = n
-        } else {
-            otherLabels[record.table, default: [:]][keys[record.table]?.count ?? 0] = record.label
-        }
         return RecordPlace(file: file, start: (Int32(location.start.line), Int32(location.start.column)),
-                           end: (Int32(location.end.line), Int32(location.end.column)), item: item)
+                           end: (Int32(location.end.line), Int32(location.end.column)), item: record.ordinal.map { Int32($0) } ?? -1)
     }
 
     private func location(_ place: RecordPlace) -> SourceLocation {
@@ -84,12 +73,8 @@ struct RecordSetChecker {
                        end: SourcePosition(line: Int(place.end.line), column: Int(place.end.column)))
     }
 
-    private func label(_ place: RecordPlace, table: String, ordinal: Int) -> String {
-        switch place.item {
-        case -1: files[Int(place.file)]
-        case -2: otherLabels[table]?[ordinal] ?? table
-        default: "\(table)[\(place.item)]"
-        }
+    private func label(_ place: RecordPlace, table: String) -> String {
+        Record.label(table: table, ordinal: place.item < 0 ? nil : Int(place.item), file: files[Int(place.file)])
     }
 
     /// Sorts each table's keys, reporting every record whose key an earlier record
@@ -107,7 +92,7 @@ struct RecordSetChecker {
                 }
                 let (place, firstPlace) = (tableKeys.place(of: ordinal), tableKeys.place(of: Int(order[first])))
                 let key = tableKeys.values(of: ordinal).joined(separator: ", ")
-                diagnostics.append(.error(.duplicateRecord, "\(label(place, table: table, ordinal: ordinal)): \(table) already has a record with key \"\(key)\"", at: location(place), notes: [.note("first record with this key", at: location(firstPlace))]))
+                diagnostics.append(.error(.duplicateRecord, "\(label(place, table: table)): \(table) already has a record with key \"\(key)\"", at: location(place), notes: [.note("first record with this key", at: location(firstPlace))]))
             }
             orders[table] = order
         }

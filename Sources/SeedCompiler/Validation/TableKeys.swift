@@ -86,7 +86,7 @@ struct RecordPlace {
     var file: Int32
     var start: (line: Int32, column: Int32)
     var end: (line: Int32, column: Int32)
-    /// `n` when the record's label is `table[n]`, -1 when it is its file's path; -2
-    /// for any other label (kept aside).
+    /// `n` for the `n`th record of its table's list (`table[n]`), -1 for a markdown
+    /// file (named by its path).
     var item: Int32
 }
