@@ -81,7 +81,12 @@ struct SQLDialect {
     /// shell drops a carriage return that ends an input line, even inside a literal).
     private func string(_ bytes: UnsafeBufferPointer<UInt8>, _ out: inout OutputBuffer) {
         let mark = UInt8(ascii: "'")
-        guard Self.anyShellUnsafe(bytes) else { return quote(bytes, with: mark, &out) }
+        // Nearly every value has neither: tested once, then copied between quotes.
+        let special = parameters == .pyformat
+            ? ByteScan.any(bytes) { Self.shellUnsafe($0) .| ($0 .== ByteScan.all(mark)) .| ($0 .== ByteScan.all(UInt8(ascii: "%"))) }
+            : ByteScan.any(bytes) { Self.shellUnsafe($0) .| ($0 .== ByteScan.all(mark)) }
+        guard special else { return out.append(bytes, between: mark) }
+        guard bytes.contains(where: Self.shellUnsafe) else { return quote(bytes, with: mark, &out) }
         out.append("(")
         var first = true
         func separate() {
@@ -112,8 +117,9 @@ struct SQLDialect {
         byte < 0x20 && byte != 0x09 && byte != 0x0A
     }
 
-    private static func anyShellUnsafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        ByteScan.any(bytes) { ($0 .< ByteScan.all(0x20)) .& ($0 .!= ByteScan.all(0x09)) .& ($0 .!= ByteScan.all(0x0A)) }
+    @inline(__always)
+    private static func shellUnsafe(_ lanes: ByteScan.Lanes) -> ByteScan.Mask {
+        (lanes .< ByteScan.all(0x20)) .& (lanes .!= ByteScan.all(0x09)) .& (lanes .!= ByteScan.all(0x0A))
     }
 
     /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.

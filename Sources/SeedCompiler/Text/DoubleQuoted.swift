@@ -35,12 +35,12 @@ enum DoubleQuoted {
         // Bytes are copied in runs, between the places that are escaped.
         var run = 0
         var i = 0
-        while i < bytes.count {
-            guard let (escape, length) = escape(at: i, in: bytes) else {
-                i += 1
+        while let found = ByteScan.firstIndex(bytes, from: i, special) {
+            guard let (escape, length) = escape(at: found, in: bytes) else {
+                i = found + 1
                 continue
             }
-            out.append(UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[run..<found]))
             out.append(0x5C)
             switch escape {
             case let .letter(letter): out.append(letter)
@@ -51,7 +51,7 @@ enum DoubleQuoted {
                     out.append(hexDigits[Int(value >> UInt32(shift) & 0xF)])
                 }
             }
-            i += length
+            i = found + length
             run = i
         }
         out.append(UnsafeBufferPointer(rebasing: bytes[run...]))
@@ -84,14 +84,17 @@ enum DoubleQuoted {
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    /// True when the literal is the bytes between quotes: no byte that `quote` may
-    /// escape (a control, `"`, `\`, DEL) or that may start an escaped sequence (the
-    /// lead bytes 0xC2, 0xE2 and 0xEF).
+    /// True when the literal is the bytes between quotes: no byte is `special`.
     static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !ByteScan.any(bytes) { lanes in
-            let special = (lanes .< ByteScan.all(0x20)) .| (lanes .== ByteScan.all(0x22)) .| (lanes .== ByteScan.all(0x5C)) .| (lanes .== ByteScan.all(0x7F))
-            return special .| (lanes .== ByteScan.all(0xC2)) .| (lanes .== ByteScan.all(0xE2)) .| (lanes .== ByteScan.all(0xEF))
-        }
+        !ByteScan.any(bytes, special)
+    }
+
+    /// The bytes `quote` may escape (a control, `"`, `\`, DEL) or that may start an
+    /// escaped sequence (the lead bytes 0xC2, 0xE2 and 0xEF).
+    @inline(__always)
+    private static func special(_ lanes: ByteScan.Lanes) -> ByteScan.Mask {
+        let escaped = (lanes .< ByteScan.all(0x20)) .| (lanes .== ByteScan.all(0x22)) .| (lanes .== ByteScan.all(0x5C)) .| (lanes .== ByteScan.all(0x7F))
+        return escaped .| (lanes .== ByteScan.all(0xC2)) .| (lanes .== ByteScan.all(0xE2)) .| (lanes .== ByteScan.all(0xEF))
     }
 
     /// A JSON string literal.

@@ -84,6 +84,15 @@ struct OutputBuffer: ~Copyable {
         append(Int64(number))
     }
 
+    /// `bytes` between `mark`s, as they are.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, between mark: UInt8) {
+        reserve(bytes.count + 2)
+        base[count] = mark
+        if let start = bytes.baseAddress { (base + count + 1).update(from: start, count: bytes.count) }
+        base[count + 1 + bytes.count] = mark
+        count += bytes.count + 2
+    }
+
     /// `bytes` between `mark`s, each `mark` in them written twice, and each `%` too
     /// when `doublingPercent`.
     mutating func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, mark: UInt8, doublingPercent: Bool) {

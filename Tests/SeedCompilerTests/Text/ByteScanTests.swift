@@ -16,6 +16,25 @@ final class ByteScanTests: XCTestCase {
         }
     }
 
+    /// `firstIndex` finds the first byte at or after its start, wherever the start and
+    /// the byte fall among the pieces, and passes over a byte before the start.
+    func testFirstIndexFromEveryStart() {
+        let quote = { (lanes: ByteScan.Lanes) in lanes .== ByteScan.all(0x27) }
+        for length in 0...40 {
+            for position in 0..<max(length, 1) where length > 0 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: length)
+                bytes[position] = 0x27
+                if position + 7 < length { bytes[position + 7] = 0x27 }
+                for start in 0...length {
+                    let expected = bytes.indices.first { $0 >= start && bytes[$0] == 0x27 }
+                    bytes.withUnsafeBufferPointer {
+                        XCTAssertEqual(ByteScan.firstIndex($0, from: start, quote), expected, "length \(length), at \(position), from \(start)")
+                    }
+                }
+            }
+        }
+    }
+
     /// `DoubleQuoted.isPlain` holds exactly when no byte is one `quote` may treat
     /// apart, and a plain text is quoted as itself.
     func testIsPlainAgreesWithQuoteByteByByte() {
