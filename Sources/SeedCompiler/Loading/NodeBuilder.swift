@@ -103,8 +103,7 @@ struct NodeBuilder {
                 return false
             }
             let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: length), as: UTF8.self)
-            let node = YAMLNode(.scalar(text, style(scalar.style)), tag: string(scalar.tag), location: location)
-            return complete(node, size: 1, anchor: string(scalar.anchor))
+            return complete(YAMLNode(.scalar(text, style(scalar.style)), tag: string(scalar.tag), location: location), size: 1, anchor: string(scalar.anchor))
         case YAML_ALIAS_EVENT:
             let name = string(event.data.alias.anchor) ?? ""
             let location = SourceLocation(file: file, start: start, end: end)
@@ -131,7 +130,7 @@ struct NodeBuilder {
             } else {
                 node = YAMLNode(.sequence(closing.items), tag: closing.tag, location: location)
             }
-            return complete(node, size: closing.size, anchor: closing.anchor)
+            return complete(consume node, size: closing.size, anchor: closing.anchor)
         default:
             break
         }
@@ -160,25 +159,25 @@ struct NodeBuilder {
     /// - Parameter aliasAt: where the alias is, when the node is an anchor's, reused.
     private mutating func complete(_ node: consuming YAMLNode, size: Int, anchor: String?, aliasAt: SourceLocation? = nil) -> Bool {
         if let aliasAt, !countExpansion(size, at: aliasAt) { return false }
-        if let anchor { anchors[anchor] = (node, size) }
+        if let anchor { anchors[anchor] = (copy node, size) }
         let top = stack.count - 1
         guard top >= 0 else {
-            root = node
+            root = consume node
             return true
         }
         stack[top].size += size
         if stack[top].holdsRecords {
-            records.append(DetachedRecord(document: documents.count, table: stack[top].table, index: stack[top].detached, node: node))
+            records.append(DetachedRecord(document: documents.count, table: stack[top].table, index: stack[top].detached, node: consume node))
             stack[top].detached += 1
         } else if !stack[top].isMapping {
-            stack[top].items.append(node)
+            stack[top].items.append(consume node)
         } else if let key = stack[top].key.take() {
-            stack[top].pairs.append(YAMLPair(key: key, value: node))
+            stack[top].pairs.append(YAMLPair(key: key, value: consume node))
         } else {
             if node.scalar == nil {
                 diagnostics.append(.error(.nonScalarKey, "a mapping key must be a plain value, not \(node.kindName)", at: node.location))
             }
-            stack[top].key = node
+            stack[top].key = consume node
         }
         return true
     }
@@ -251,7 +250,10 @@ struct NodeBuilder {
     private mutating func checkKeys(_ pairs: [YAMLPair]) {
         guard pairs.count > 1 else { return }
         // Keys equal one by one to a list of distinct keys are distinct.
-        if pairs.count == distinctKeys.count, zip(pairs, distinctKeys).allSatisfy({ $0.key.scalar == $1 }) { return }
+        // (Read in place: a pair copied costs a retain of each of its texts.)
+        if pairs.count == distinctKeys.count, pairs.indices.allSatisfy({ index in
+            if case let .scalar(key, _) = pairs[index].key.content { key == distinctKeys[index] } else { false }
+        }) { return }
         let reported = diagnostics.count
         defer {
             if diagnostics.count == reported { distinctKeys = pairs.compactMap(\.key.scalar) }
