@@ -39,7 +39,8 @@ enum ByteScan {
         // `last` holds the bytes from `bytes.count - 16` (or 0): those before `offset`
         // are passed over.
         let lastStart = max(bytes.count - 16, 0)
-        return first(lanes(test(last(bytes))), from: offset - lastStart).map { lastStart + $0 }
+        // (A lane of the padding never matches; the bound keeps that promise checked.)
+        return first(lanes(test(last(bytes))), from: offset - lastStart).map { lastStart + $0 }.flatMap { $0 < bytes.count ? $0 : nil }
     }
 
     /// Every lane `byte`.
@@ -66,10 +67,12 @@ enum ByteScan {
         unsafeBitCast(mask, to: Lanes.self)
     }
 
-    /// The first lane at `skip` or after it that is set.
+    /// The first lane at `skip` or after it that is set. The lanes are read as two
+    /// little-endian words, so lane 0 is the low byte of the first on any machine.
     @inline(__always)
     private static func first(_ set: Lanes, from skip: Int) -> Int? {
-        var (low, high) = unsafeBitCast(set, to: (UInt64, UInt64).self)
+        let (first8, last8) = unsafeBitCast(set, to: (UInt64, UInt64).self)
+        var (low, high) = (UInt64(littleEndian: first8), UInt64(littleEndian: last8))
         if skip >= 8 {
             low = 0
             high &= ~0 << UInt64(8 * (skip - 8))
