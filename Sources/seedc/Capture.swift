@@ -79,12 +79,17 @@ struct Capture: ParsableCommand {
                 capturer.includeDeleted = includeDeleted
                 capturer.usedVariables = used.union(captured.flatMap(\.result.variables))
                 guard try connection.columns(of: name) != nil else { throw fail("\(target): no table \(name)") }
-                captured.append((name, capturer.capture(try connection.fetch(capturer.select(connection.engine)))))
+                captured.append((name, capturer.capture(try connection.fetch(capturer.select(connection.engine)), engine: connection.engine)))
             }
         } catch let code as ExitCode {
             throw code
         } catch {
             throw databaseError(error, target: target)
+        }
+        let refused = captured.flatMap(\.result.errors)
+        guard refused.isEmpty else {
+            refused.forEach { FileHandle.standardError.write(Data("seedc: error: \($0)\n".utf8)) }
+            throw fail("these values would not come back as the database holds them; nothing was written")
         }
         for (name, result) in captured {
             result.warnings.forEach(warn)

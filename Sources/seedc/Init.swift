@@ -53,7 +53,12 @@ struct Init: ParsableCommand {
             let names = try tables.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? connection.tableNames()
             var descriptions: [TableDescription] = []
             for name in names {
-                guard let description = try connection.describe(name) else { throw fail("\(target): no table \(name)") }
+                guard var description = try connection.describe(name) else { throw fail("\(target): no table \(name)") }
+                // Datetimes kept as text keep the format their rows are stored in.
+                for index in description.columns.indices where description.keepsDatetimeText(description.columns[index]) {
+                    let values = try connection.fetch(SchemaScaffold.storedValues(of: description.columns[index].name, in: name, engine: connection.engine))
+                    description.columns[index].storedFormats = SchemaScaffold.formats(of: values.map { $0.first ?? nil })
+                }
                 guard SchemaScaffold.hasColumns(description) else {
                     FileHandle.standardError.write(Data("seedc: warning: \(name) has no column besides its id: left out\n".utf8))
                     continue

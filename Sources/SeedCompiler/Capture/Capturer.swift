@@ -30,6 +30,9 @@ public struct Capturer: Sendable {
         public var variables: [String] = []
         public var skippedDeleted = 0
         public var warnings: [String] = []
+        /// Values that would not come back as the database holds them (a datetime not
+        /// in its column's format, an unsupported column): nothing is written.
+        public var errors: [String] = []
     }
 
     public init(table: TableSchema, existingKeys: Set<[String]>) {
@@ -48,15 +51,18 @@ public struct Capturer: Sendable {
     }
 
     public func select(_ engine: DatabaseEngine) -> RenderedStatement {
-        SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table.name), columns: columns.map { SQLIdentifier($0.name) }, match: []))
+        SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table.name), columns: columns.map { SQLStatement.TypedColumn(name: SQLIdentifier($0.name), storage: $0.storage) }, match: []))
     }
 
     /// The records for `rows` (each value as text, nil for NULL, in `columns` order):
     /// rows whose key is in content, soft-deleted rows (unless `includeDeleted`), rows
     /// without a key and repeats of a key are left out.
-    public func capture(_ rows: [[String?]]) -> Result {
+    public func capture(_ rows: [[String?]], engine: DatabaseEngine = .sqlite) -> Result {
         var result = Result()
         let columns = columns
+        for column in table.columns where column.type == .unsupported {
+            result.errors.append("\(table.name).\(column.name) is unsupported: seedc cannot carry its values exactly; declare it app_owned: true to leave it to the app, or give it a type")
+        }
         let keyIndexes = table.key.compactMap { name in columns.firstIndex { $0.name == name } }
         let deleted = columns.firstIndex { $0.name == "deleted" && $0.type == .boolean }
         for column in table.columns where column.from != nil && !columns.contains(where: { $0.name == column.from }) {
@@ -102,7 +108,11 @@ public struct Capturer: Sendable {
                     if column.defaultValue != nil { fields.append(Field(name: column.name, yaml: "null")) }
                     continue
                 }
-                fields.append(Field(name: column.name, yaml: Self.yaml(text, column: column)))
+                switch Self.yaml(text, column: column, engine: engine) {
+                case let .success(yaml): fields.append(Field(name: column.name, yaml: yaml))
+                case let .failure(problem):
+                    if result.errors.count < 20 { result.errors.append("\(table.name) \(Self.describe(key)).\(column.name): \(problem.message)") }
+                }
             }
             result.records.append(Record(key: key, fields: fields))
         }
@@ -122,27 +132,59 @@ public struct Capturer: Sendable {
         return out
     }
 
-    /// The YAML for a value as the database gives it as text.
-    static func yaml(_ text: String, column: ColumnSchema) -> String {
+    /// The YAML for a value as the database gives it as text (`SQLStatement.selectText`:
+    /// bytes as hexadecimal, SQLite's doubles with 17 digits); a failure when the value
+    /// would not come back as the database holds it.
+    static func yaml(_ text: String, column: ColumnSchema, engine: DatabaseEngine = .sqlite) -> Swift.Result<String, ValueReader.Problem> {
+        func refused(_ message: String) -> Swift.Result<String, ValueReader.Problem> {
+            .failure(ValueReader.Problem(id: .typeMismatch, message: message))
+        }
         switch column.type {
         case .integer:
-            return Int64(text) != nil ? text : YAMLScalar.quoted(text)
-        case .real:
-            return Double(text) != nil && text.first.map { $0.isNumber || $0 == "-" } == true ? text : YAMLScalar.quoted(text)
+            return .success(Int64(text) != nil ? text : YAMLScalar.quoted(text))
+        case .real, .decimal:
+            return .success(number(text, column: column, engine: engine))
         case .boolean:
-            return isTrue(text) ? "true" : "false"
+            return .success(isTrue(text) ? "true" : "false")
         case .date:
-            return DateTimeParser.date(String(text.prefix(10))) ?? YAMLScalar.quoted(text)
+            return .success(DateTimeParser.date(String(text.prefix(10))) ?? YAMLScalar.quoted(text))
         case .datetime:
-            return YAMLScalar.quoted(DateTimeParser.timestamp(text) ?? text)
+            let format = column.format ?? .canonical
+            guard let canonical = DateTimeParser.timestamp(text) else { return .success(YAMLScalar.quoted(text)) }
+            // SQLite keeps the text, which must come back byte for byte; PostgreSQL keeps
+            // the instant, written here in the column's format.
+            guard let formatted = format.render(canonical: canonical), engine == .postgres || formatted == text else {
+                let found = DateTimeFormat.of(text).map { " (\($0.pattern))" } ?? ""
+                return refused("\(YAMLScalar.quoted(text)) is not stored in the column's format \(format.pattern)\(found); rows of a column must share one format: set format: to it, or make the rows agree")
+            }
+            return .success(YAMLScalar.quoted(formatted))
+        case .binary:
+            guard text.count % 2 == 0, let bytes = Hex.bytes(text) else { return refused("not bytes (\(YAMLScalar.quoted(text)))") }
+            return .success(YAMLScalar.quoted(Base64.encode(bytes)))
+        case .unsupported:
+            return refused("unsupported column")
         case .list:
             let items = text.isEmpty ? [] : text.components(separatedBy: column.join)
-            return "[" + items.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]"
+            return .success("[" + items.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]")
         case .json:
-            return JSONText.oneLine(text)
+            // JSON's null is a value; a plain YAML null would be SQL's NULL.
+            return .success(text == "null" ? "\(ValueReader.jsonNullTag) null" : JSONText.oneLine(text))
         case .text, .email, .url, .markdown, .html, .password:
-            return YAMLScalar.text(text)
+            return .success(YAMLScalar.text(text))
         }
+    }
+
+    /// A number as the database gives it. SQLite's doubles come with 17 digits
+    /// (`printf('%!.17g')`), written back in the fewest digits that read as the same
+    /// double; anything else (PostgreSQL's numeric, SQLite's integers) as it is.
+    private static func number(_ text: String, column: ColumnSchema, engine: DatabaseEngine) -> String {
+        var text = text
+        if engine == .sqlite, text.utf8.count(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) > 15,
+           let double = Double(text), double.isFinite {
+            text = String(double)
+        }
+        let numeric = column.type == .real ? Double(text) != nil : { if case .success = ValueReader.read(text, as: .decimal) { true } else { false } }()
+        return numeric && text.first.map { $0.isNumber || $0 == "-" } == true ? text : YAMLScalar.quoted(text)
     }
 
     static func isTrue(_ text: String?) -> Bool {

@@ -1,8 +1,6 @@
 /// `seedc init`: the `tables:` block of the `seed` section for tables a database
 /// describes, indented to sit under `seed:`.
 public enum SchemaScaffold {
-    /// Column names of password hashes; their values come from the environment.
-    static let passwordNames: Set<String> = ["password", "password_hash", "hashed_password", "passwd"]
     /// Columns a natural key is proposed from when no column is unique, in this order.
     static let keyCandidates = ["slug", "username", "link", "url", "email", "title", "name"]
     /// Columns the app keeps up to date by itself (a login time, a counter): proposed
@@ -12,12 +10,12 @@ public enum SchemaScaffold {
     /// Whether a column looks written by the app: a known name or a `*_count` counter.
     static func isAppOwned(_ column: TableDescription.Column) -> Bool {
         let name = column.name.lowercased()
-        return appOwnedNames.contains(name) || (name.hasSuffix("_count") && type(of: column) == .integer)
+        return appOwnedNames.contains(name) || (name.hasSuffix("_count") && DeclaredType(column, engine: .sqlite).type == .integer)
     }
 
     /// Tables holding accounts: a password column. Their records stay out of content.yaml.
     public static func isPrivate(_ table: TableDescription) -> Bool {
-        seedColumns(table).contains { type(of: $0) == .password }
+        seedColumns(table).contains { type(of: $0, engine: table.engine) == .password }
     }
 
     /// The first line of a private table's records file, saying why it exists.
@@ -31,6 +29,20 @@ public enum SchemaScaffold {
             out += block(table, indent: indent + "  ")
         }
         return out
+    }
+
+    /// The statement reading a column's stored values as text, for the formats of a
+    /// datetime kept as text (`TableDescription.keepsDatetimeText`).
+    public static func storedValues(of column: String, in table: String, engine: DatabaseEngine) -> RenderedStatement {
+        SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table), columns: [.init(name: SQLIdentifier(column), storage: .text)], match: []))
+    }
+
+    /// The formats stored datetimes are written in (`DateTimeFormat` patterns), the most
+    /// common first (ties by pattern); a value in none of them counts as its own text.
+    public static func formats(of values: [String?]) -> [String] {
+        var counts: [String: Int] = [:]
+        for case let value? in values { counts[DateTimeFormat.of(value)?.pattern ?? value, default: 0] += 1 }
+        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
     }
 
     /// Whether a table has a column to seed besides an `id` primary key.
@@ -68,10 +80,15 @@ public enum SchemaScaffold {
         let width = names.map(\.count).max() ?? 0
         for (column, name) in zip(columns, names) {
             let inKey = key.contains(column.name)
-            let options = options(column, inKey: inKey).joined(separator: ", ")
+            let declared = DeclaredType(column, engine: table.engine)
+            let options = options(column, declared: declared, inKey: inKey).joined(separator: ", ")
             out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}"
-            if isAppOwned(column), !inKey {
+            if declared.type == .unsupported {
+                out += "  " + Comment.line("seedc init: \(column.type) cannot be carried exactly; capture refuses the table until you set app_owned: true or a type", .hash)
+            } else if isAppOwned(column), !inKey {
                 out += "  " + Comment.line("written by the app itself: seedc never captures, sets or compares it", .hash)
+            } else if column.storedFormats.count > 1 {
+                out += "  " + Comment.line("seedc init: rows mix formats (\(column.storedFormats.joined(separator: ", "))): capture refuses them until they agree", .hash)
             }
             out += "\n"
         }
@@ -93,14 +110,17 @@ public enum SchemaScaffold {
         }
         let required = Set(columns.filter(\.notNull).map(\.name))
         let name = keyCandidates.first(where: required.contains)
-            ?? columns.first(where: { $0.notNull && type(of: $0) == .text })?.name
+            ?? columns.first(where: { $0.notNull && type(of: $0, engine: table.engine) == .text })?.name
             ?? keyCandidates.first(where: names.contains) ?? columns.first?.name ?? "id"
         return ([name], true)
     }
 
-    static func options(_ column: TableDescription.Column, inKey: Bool) -> [String] {
-        let type = type(of: column)
+    static func options(_ column: TableDescription.Column, declared: DeclaredType, inKey: Bool) -> [String] {
+        let type = declared.type
         var options = ["type: \(type.rawValue)"]
+        if let sqlType = declared.sqlType { options.append("sql_type: " + YAMLScalar.text(sqlType.text, in: .flow)) }
+        if let format = declared.format { options.append("format: " + YAMLScalar.quoted(format.pattern)) }
+        if type == .unsupported { return options }
         if isAppOwned(column), !inKey {
             return options + ["app_owned: true"]
         }
@@ -116,21 +136,8 @@ public enum SchemaScaffold {
         return options
     }
 
-    /// Declared types (their words, lowercased) stored as integers.
-    static let integerTypes: Set<String> = ["int", "integer", "tinyint", "smallint", "mediumint", "bigint", "int2", "int4", "int8",
-                                            "serial", "smallserial", "bigserial"]
-
-    static func type(of column: TableDescription.Column) -> ColumnType {
-        if passwordNames.contains(column.name.lowercased()) { return .password }
-        let declared = column.type.lowercased()
-        let words = declared.split { !$0.isLetter && !$0.isNumber }.map(String.init)
-        if declared.contains("bool") { return .boolean }
-        if declared.contains("timestamp") || declared.contains("datetime") { return .datetime }
-        if words.first == "date" { return .date }
-        if words.contains(where: integerTypes.contains) { return .integer }
-        if ["real", "float", "double", "numeric", "decimal"].contains(where: declared.contains) { return .real }
-        if declared.contains("json") { return .json }
-        return .text
+    static func type(of column: TableDescription.Column, engine: DatabaseEngine = .sqlite) -> ColumnType {
+        DeclaredType(column, engine: engine).type
     }
 
     /// A default that is the time of inserting: `CURRENT_TIMESTAMP`, `now()`, …
@@ -155,10 +162,10 @@ public enum SchemaScaffold {
             let inner = String(text.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
             switch type {
             case .boolean: return ["1", "t", "true"].contains(inner.lowercased()) ? "true" : "false"
-            case .integer, .real, .date, .datetime:
+            case .integer, .real, .decimal, .date, .datetime:
                 guard case .success = ValueReader.read(inner, as: type) else { return nil }
                 return YAMLScalar.text(inner, in: .flow)
-            case .json, .password: return nil
+            case .json, .password, .binary, .unsupported: return nil
             case .text, .email, .url, .markdown, .html, .list: return YAMLScalar.text(inner, in: .flow)
             }
         }
@@ -167,6 +174,9 @@ public enum SchemaScaffold {
         case (.boolean, "0"), (.boolean, "false"): return "false"
         case (.integer, _) where Int64(text) != nil: return text
         case (.real, _) where Double(text) != nil: return text
+        case (.decimal, _):
+            guard case .success = ValueReader.read(text, as: .decimal) else { return nil }
+            return text
         default: return nil
         }
     }

@@ -4,6 +4,8 @@ public struct TableDescription: Sendable, Equatable {
     public var columns: [Column]
     /// Column sets of unique indexes and constraints (the primary key excluded).
     public var unique: [[String]]
+    /// The database it describes: the declared types are its names.
+    public var engine: DatabaseEngine
 
     public struct Column: Sendable, Equatable {
         public var name: String
@@ -13,6 +15,9 @@ public struct TableDescription: Sendable, Equatable {
         /// The default's SQL text, if any.
         public var defaultSQL: String?
         public var primaryKey: Bool
+        /// For a datetime kept as text (SQLite): the `DateTimeFormat` patterns its rows
+        /// are stored in, the most common first (`DatetimeFormats`).
+        public var storedFormats: [String] = []
 
         public init(name: String, type: String, notNull: Bool, defaultSQL: String?, primaryKey: Bool) {
             self.name = name
@@ -23,9 +28,16 @@ public struct TableDescription: Sendable, Equatable {
         }
     }
 
-    public init(name: String, columns: [Column], unique: [[String]]) {
+    public init(name: String, columns: [Column], unique: [[String]], engine: DatabaseEngine = .sqlite) {
         self.name = name
         self.columns = columns
         self.unique = unique
+        self.engine = engine
+    }
+
+    /// Whether `init` declares the column a datetime kept as text, whose rows'
+    /// formats it must read (`storedFormats`).
+    public func keepsDatetimeText(_ column: Column) -> Bool {
+        engine == .sqlite && DeclaredType(column, engine: engine).type == .datetime
     }
 }

@@ -148,7 +148,7 @@ enum BatchStatements {
     static func highestParameter(of statement: SQLStatement) -> Int {
         func number(_ expression: SQLExpression) -> Int {
             switch expression {
-            case let .parameter(name, _): Int(name) ?? 0
+            case let .parameter(name, _), let .clock(name, _): Int(name) ?? 0
             case let .lookup(_, _, _, value): number(value)
             default: 0
             }

@@ -24,10 +24,14 @@ public enum Ledger {
         columns: columns.map { .init(name: $0, storage: .text, notNull: true) },
         primaryKey: [tableName, naturalKey], unique: [])
 
-    static let read = SQLStatement.selectText(table: id, columns: columns, match: [])
+    static let read = SQLStatement.selectText(table: id, columns: columns.map(text), match: [])
+
+    private static func text(_ column: SQLIdentifier) -> SQLStatement.TypedColumn {
+        .init(name: column, storage: .text)
+    }
 
     /// The stamp row's hash.
-    static let readStamp = SQLStatement.selectText(table: id, columns: [valueHash], match: [
+    static let readStamp = SQLStatement.selectText(table: id, columns: [text(valueHash)], match: [
         .init(column: tableName, value: .value(.text(""))),
         .init(column: naturalKey, value: .value(.text(""))),
     ])

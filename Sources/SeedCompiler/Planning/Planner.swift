@@ -25,14 +25,14 @@ struct Planner {
             // App-owned columns never reach a statement or the row hash.
             let planned = { (column: ColumnSchema) in
                 PlannedColumn(
-                    name: column.name, storage: column.type.storage,
+                    name: column.name, storage: column.storage,
                     lookup: Self.lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate)
             }
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
                                  columns: table.seededColumns.map(planned),
                                  rows: PlannedRows(columns: table.seededColumns.count, keyIndexes: table.key.compactMap { name in table.seededColumns.firstIndex { $0.name == name } }, spill: spill),
                                  appOwnedColumns: table.columns.filter(\.appOwned).map(planned))
-            let seeded = table.columns.indices.filter { !table.columns[$0].appOwned }
+            let seeded = table.columns.indices.filter { table.columns[$0].isSeeded }
             return Table(schema: table, seeded: seeded.count == table.columns.count ? nil : seeded, plan: plan)
         }
         index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.schema.name, $0) })

@@ -2,7 +2,7 @@
 /// column, each a tag byte and, for text, a LEB128 length and UTF-8 bytes, for
 /// numbers 8 little-endian bytes.
 enum CellTag: UInt8 {
-    case unset, null, text, integer, real, isFalse, isTrue, date, timestamp, secret, now
+    case unset, null, text, integer, real, isFalse, isTrue, date, timestamp, secret, now, binary, decimal
 }
 
 enum RowWriter {
@@ -17,6 +17,11 @@ enum RowWriter {
             case let .text(s): text(.text, s, to: &bytes)
             case let .date(s): text(.date, s, to: &bytes)
             case let .timestamp(s): text(.timestamp, s, to: &bytes)
+            case let .decimal(s): text(.decimal, s, to: &bytes)
+            case let .binary(data):
+                bytes.append(CellTag.binary.rawValue)
+                length(data.count, to: &bytes)
+                bytes.append(contentsOf: data)
             case let .boolean(b): bytes.append((b ? CellTag.isTrue : .isFalse).rawValue)
             case let .integer(i): number(.integer, UInt64(bitPattern: i), to: &bytes)
             case let .real(d): number(.real, d.bitPattern, to: &bytes)
@@ -26,14 +31,18 @@ enum RowWriter {
 
     private static func text(_ tag: CellTag, _ s: String, to bytes: inout [UInt8]) {
         bytes.append(tag.rawValue)
-        var length = s.utf8.count
-        // LEB128: 7 bits at a time, the high bit set on all but the last byte.
+        length(s.utf8.count, to: &bytes)
+        bytes.append(contentsOf: s.utf8)
+    }
+
+    /// LEB128: 7 bits at a time, the high bit set on all but the last byte.
+    private static func length(_ count: Int, to bytes: inout [UInt8]) {
+        var length = count
         while length >= 0x80 {
             bytes.append(UInt8(length & 0x7F) | 0x80)
             length >>= 7
         }
         bytes.append(UInt8(length))
-        bytes.append(contentsOf: s.utf8)
     }
 
     private static func number(_ tag: CellTag, _ bits: UInt64, to bytes: inout [UInt8]) {
@@ -56,7 +65,7 @@ struct EncodedCell {
         offset += 1
         var length = 0
         switch tag {
-        case .text, .date, .timestamp, .secret:
+        case .text, .date, .timestamp, .secret, .binary, .decimal:
             var shift = 0
             while true {
                 let next = bytes[offset]
@@ -85,6 +94,8 @@ struct EncodedCell {
         case .text: .text(payload)
         case .date: .date(payload)
         case .timestamp: .timestamp(payload)
+        case .binary: .binary(payload)
+        case .decimal: .decimal(payload)
         case .isFalse: .boolean(false)
         case .isTrue: .boolean(true)
         case .integer: .integer(Int64(bitPattern: bits))

@@ -58,7 +58,8 @@ enum RowHash {
     /// a double's shortest form are bounded.
     private static func maxTextBytes(_ cell: FieldValue) -> Int {
         switch cell {
-        case let .value(.text(s)), let .value(.date(s)), let .value(.timestamp(s)), let .secret(s): s.utf8.count
+        case let .value(.text(s)), let .value(.date(s)), let .value(.timestamp(s)), let .value(.decimal(s)), let .secret(s): s.utf8.count
+        case let .value(.binary(bytes)): 2 * bytes.count
         case .value(.integer): 20
         case .value(.real): 32
         case .value(.boolean): 1
@@ -76,6 +77,8 @@ enum RowHash {
         case let .boolean(b): ("b", b ? "1" : "0")
         case let .date(s): ("d", s)
         case let .timestamp(s): ("s", s)
+        case let .binary(bytes): ("x", Hex.string(bytes))
+        case let .decimal(s): ("m", s)
         }
     }
 }

@@ -15,6 +15,9 @@ public indirect enum SQLExpression: Hashable, Sendable {
     case now(SQLStorage)
     /// `(SELECT column FROM table WHERE key = value)`.
     case lookup(table: SQLIdentifier, column: SQLIdentifier, key: SQLIdentifier, value: SQLExpression)
+    /// The time of applying bound as parameter `name` (`YYYY-MM-DD HH:MM:SS.ffffff`,
+    /// UTC), written in the column's storage: in its `format:`, for a formatted datetime.
+    case clock(String, SQLStorage)
     /// A value bound as a positional argument (`?`, or `$n` cast to its type).
     case argument(Value, SQLStorage)
     /// A column of a named row source (`"v"."c1"`).
@@ -42,8 +45,9 @@ public enum SQLStatement: Hashable, Sendable {
     /// ON CONFLICT (conflict) DO NOTHING`, or with `update`, `DO UPDATE SET` those
     /// columns where they differ.
     case upsert(table: SQLIdentifier, values: [Assignment], unlessExists: Existence?, onConflict: Conflict)
-    /// `SELECT columns FROM table [WHERE match]`, each column cast to text.
-    case selectText(table: SQLIdentifier, columns: [SQLIdentifier], match: [Assignment])
+    /// `SELECT columns FROM table [WHERE match]`, each column as text, exactly
+    /// (bytes as hexadecimal, doubles with every digit).
+    case selectText(table: SQLIdentifier, columns: [TypedColumn], match: [Assignment])
     /// The rows of `source` (named `"v"`, one column per name, first the ordinal) left
     /// joined to `table` on `key`; per row: the ordinal, whether the table has it, then
     /// for each compared column whether it differs and the table's value as text.

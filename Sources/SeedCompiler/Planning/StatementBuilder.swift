@@ -101,7 +101,7 @@ enum StatementBuilder {
     private static func now(_ storage: SQLStorage, binding: Binding) -> SQLExpression {
         switch binding {
         case .literals: .now(storage)
-        case .parameters: .parameter(storage == .date ? "today" : "now", storage)
+        case .parameters: .clock(storage == .date ? "today" : "now", storage)
         }
     }
 }

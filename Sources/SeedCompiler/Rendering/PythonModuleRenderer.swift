@@ -114,7 +114,7 @@ enum PythonModuleRenderer {
         let set = shape.values
         // The time of applying and its date follow the rows.
         let values = BatchStatements.numbered(table, set: set, rows: batch.count) { after, storage in
-            .parameter(String(after + (storage == .date ? 1 : 0)), storage)
+            .clock(String(after + (storage == .date ? 1 : 0)), storage)
         }
         var byDialect: [String] = []
         for (name, dialect) in batchDialects {
@@ -142,7 +142,9 @@ enum PythonModuleRenderer {
                 out.flushIfFull()
             }
         }
-        out.append("]]\n")
+        // Positions in a row of bytes (`{"hex": …}`), which the runtime makes bytes.
+        let binary = set.indices.filter { table.columns[set[$0]].storage == .binary }
+        out.append(binary.isEmpty ? "]]\n" : "], [" + binary.map(String.init).joined(separator: ", ") + "]]\n")
     }
 
     /// Rows with secrets that set the same columns in the same way share statements.

@@ -68,9 +68,28 @@ struct SQLDialect {
             if engine == .postgres { out.append("DATE ") }
             string(s, &out)
         case let .timestamp(s):
-            if engine == .postgres { out.append("TIMESTAMP ") }
+            // A value with a zone is an instant (timestamptz); PostgreSQL would drop the
+            // zone of a TIMESTAMP literal.
+            if engine == .postgres { out.append(Self.hasZone(s) ? "TIMESTAMPTZ " : "TIMESTAMP ") }
+            string(s, &out)
+        case let .binary(bytes):
+            // SQLite's blob literal; PostgreSQL's bytea hex input (backslashes are
+            // plain characters: standard_conforming_strings).
+            out.append(engine == .sqlite ? "X'" : "'\\x")
+            Hex.withText(of: bytes) { out.append($0) }
+            out.append("'")
+        case let .decimal(s):
+            // Text: SQLite's column affinity makes it a number as it would the app's
+            // value, and PostgreSQL casts it to numeric exactly.
             string(s, &out)
         }
+    }
+
+    /// Whether a datetime's text (as `DateTimeFormat` writes it) ends in a zone.
+    private static func hasZone(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count > 10, let last = text.last else { return false }
+        if last == UInt8(ascii: "Z") { return true }
+        return text[11...].contains { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
     }
 
     /// A string literal: quotes doubled; PostgreSQL scripts set
@@ -167,6 +186,11 @@ struct SQLDialect {
             case .none, .colonNamed: out.append(":" + name)
             }
             if engine == .postgres { out.append(" AS " + postgresType(storage) + ")") }
+        case let .clock(name, storage):
+            guard case let .formatted(format) = storage else { return write(.parameter(name, storage), &out, &context) }
+            var base = OutputBuffer()
+            write(.parameter(name, .text), &base, &context)
+            out.append(nowText(base.text, format: format))
         case let .argument(value, storage):
             context.arguments.append(value)
             guard engine == .postgres else { return out.append("?") }
@@ -180,8 +204,10 @@ struct SQLDialect {
         case let .now(storage):
             switch (engine, storage) {
             case (.sqlite, .date): out.append("date('now')")
-            case (.sqlite, _): out.append("strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'")
+            case (.sqlite, .formatted(let format)): out.append(nowText("(" + Self.sqliteNow + ")", format: format))
+            case (.sqlite, _): out.append(Self.sqliteNow)
             case (.postgres, .date): out.append("CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS date)")
+            case (.postgres, .formatted(let format)) where format.hasZone: out.append("CURRENT_TIMESTAMP")
             case (.postgres, _): out.append("CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS timestamp)")
             }
         case let .lookup(table, column, key, value):
@@ -195,6 +221,25 @@ struct SQLDialect {
             write(value, &out, &context)
             out.append(")")
         }
+    }
+
+    /// SQLite's time of applying as `YYYY-MM-DD HH:MM:SS.ffffff` (UTC).
+    private static let sqliteNow = "strftime('%Y-%m-%d %H:%M:%f', 'now') || '000'"
+
+    /// The time of applying in a column's `format:`, from `canonical`, an expression
+    /// giving it as `YYYY-MM-DD HH:MM:SS.ffffff` (UTC). SQLite keeps the text, so its
+    /// parts are cut from the canonical form; PostgreSQL keeps a timestamp.
+    private func nowText(_ canonical: String, format: DateTimeFormat) -> String {
+        guard engine == .sqlite else {
+            return format.hasZone ? "CAST(\(canonical) || '+00' AS timestamptz)" : "CAST(\(canonical) AS timestamp)"
+        }
+        guard let time = format.time else { return "substr(\(canonical), 1, 10)" }
+        let length = 5 + (time.seconds ? 3 : 0) + (time.fraction > 0 ? 1 + time.fraction : 0)
+        var text = time.separator == " "
+            ? "substr(\(canonical), 1, \(11 + length))"
+            : "substr(\(canonical), 1, 10) || 'T' || substr(\(canonical), 12, \(length))"
+        if let zone = format.zone { text += " || '\(zone.rawValue)'" }
+        return text
     }
 
     /// `(…), (…)`: the rows of a statement, or its template row `context.template.rows` times.
@@ -255,9 +300,9 @@ struct SQLDialect {
             for column in compared {
                 // PostgreSQL compares in the content's type (a json column has no `=`).
                 let current = "\(t).\(identifier(column.name))"
-                let typed = engine == .sqlite ? current : "CAST(\(current) AS \(postgresType(column.storage)))"
-                selected.append("CASE WHEN \(typed) \(distinct) \(identifier(v)).\(identifier(column.name)) THEN 1 ELSE 0 END")
-                selected.append("CAST(\(current) AS TEXT)")
+                let new = comparable("\(identifier(v)).\(identifier(column.name))", column.storage)
+                selected.append("CASE WHEN \(comparable(current, column.storage)) \(distinct) \(new) THEN 1 ELSE 0 END")
+                selected.append(asText(current, column.storage))
             }
             let on = key.map { "\(t).\(identifier($0)) = \(identifier(v)).\(identifier($0))" }.joined(separator: " AND ")
             out.append("WITH \(identifier(v)) (\(source.map(identifier).joined(separator: ", "))) AS (VALUES ")
@@ -312,7 +357,7 @@ struct SQLDialect {
             }
             return sql + onConflict(conflict, table: table)
         case let .selectText(table, columns, match):
-            let sql = "SELECT " + columns.map { "CAST(\(identifier($0)) AS TEXT)" }.joined(separator: ", ") + " FROM \(identifier(table))"
+            let sql = "SELECT " + columns.map { asText(identifier($0.name), $0.storage) }.joined(separator: ", ") + " FROM \(identifier(table))"
             return match.isEmpty ? sql : sql + " WHERE \(conjunction(match))"
         case .withRows, .compare:
             preconditionFailure("statements with row lists are written by write(_:_:_:)")
@@ -365,7 +410,7 @@ struct SQLDialect {
             let keys = identifier(KeySnapshot.table)
             let assignments = set.map { "\(identifier($0.name)) = \(typed($0))" }
                 + touch.map { "\(identifier($0.column)) = \(text($0.value, &context))" }
-            let differs = set.map { "\(identifier(table)).\(identifier($0.name)) \(distinct) \(typed($0))" }.joined(separator: " OR ")
+            let differs = set.map { "\(comparable("\(identifier(table)).\(identifier($0.name))", $0.storage)) \(distinct) \(comparable(typed($0), $0.storage))" }.joined(separator: " OR ")
             // SQLite finds each row by its rowid in the snapshot; PostgreSQL hashes the join.
             let rows = engine == .sqlite
                 ? "\(v) JOIN \(keys) ON \(matching(KeySnapshot.table, key, alias: keys)) WHERE \(identifier(table)).rowid = \(keys).\(identifier(KeySnapshot.row))"
@@ -394,7 +439,13 @@ struct SQLDialect {
     /// reads the rows back as it would its own.
     private func columnType(_ storage: SQLStorage) -> String {
         switch (engine, storage) {
-        case (_, .text): "TEXT"
+        case (_, .text), (.sqlite, .native): "TEXT"
+        case (.postgres, .native(let type)): type.text
+        case (.sqlite, .binary): "BLOB"
+        case (.postgres, .binary): "BYTEA"
+        case (_, .decimal): "NUMERIC"
+        case (.sqlite, .formatted): "DATETIME"
+        case (.postgres, .formatted(let format)): format.hasZone ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP"
         case (.sqlite, .integer): "INTEGER"
         case (.postgres, .integer): "BIGINT"
         case (.sqlite, .real): "FLOAT"
@@ -414,7 +465,35 @@ struct SQLDialect {
         case .boolean: "boolean"
         case .date: "date"
         case .timestamp: "timestamp"
+        case .binary: "bytea"
+        case .decimal: "numeric"
+        case let .formatted(format): format.hasZone ? "timestamptz" : "timestamp"
+        case let .native(type): type.text
         }
+    }
+
+    /// A column's value as text, exactly: bytes as hexadecimal, SQLite's doubles with
+    /// all 17 digits (its own text has 15), an instant in UTC.
+    private func asText(_ column: String, _ storage: SQLStorage) -> String {
+        switch (engine, storage) {
+        case (.sqlite, .binary): "CASE WHEN \(column) IS NULL THEN NULL ELSE hex(\(column)) END"  // hex(NULL) is ''.
+        case (.postgres, .binary): "encode(\(column), 'hex')"
+        case (.sqlite, .real), (.sqlite, .decimal):
+            "CASE WHEN typeof(\(column)) = 'real' THEN printf('%!.17g', \(column)) ELSE CAST(\(column) AS TEXT) END"
+        case (.postgres, .formatted(let format)) where format.hasZone:
+            "CAST(CAST(\(column) AS timestamptz) AT TIME ZONE 'UTC' AS TEXT)"
+        default: "CAST(\(column) AS TEXT)"
+        }
+    }
+
+    /// A column of `table` in the type the content declares, to compare with a value
+    /// of that type: PostgreSQL casts it (a column stored as text compares as the
+    /// declared date, say, as in every other path); a `sql_type:` value compares by
+    /// its text as that type writes it, since some types (json) have no `=`.
+    private func comparable(_ column: String, _ storage: SQLStorage) -> String {
+        guard engine == .postgres else { return column }
+        if case .native = storage { return "CAST(CAST(\(column) AS \(postgresType(storage))) AS text)" }
+        return "CAST(\(column) AS \(postgresType(storage)))"
     }
 
     /// The advisory lock every seedc writer to PostgreSQL takes for its transaction:

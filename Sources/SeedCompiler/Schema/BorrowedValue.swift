@@ -9,6 +9,8 @@ public enum BorrowedValue {
     case boolean(Bool)
     case date(UnsafeBufferPointer<UInt8>)
     case timestamp(UnsafeBufferPointer<UInt8>)
+    case binary(UnsafeBufferPointer<UInt8>)
+    case decimal(UnsafeBufferPointer<UInt8>)
 
     public var owned: Value {
         switch self {
@@ -19,6 +21,8 @@ public enum BorrowedValue {
         case let .boolean(b): .boolean(b)
         case let .date(bytes): .date(String(decoding: bytes, as: UTF8.self))
         case let .timestamp(bytes): .timestamp(String(decoding: bytes, as: UTF8.self))
+        case let .binary(bytes): .binary(Array(bytes))
+        case let .decimal(bytes): .decimal(String(decoding: bytes, as: UTF8.self))
         }
     }
 
@@ -29,7 +33,8 @@ public enum BorrowedValue {
         var made: String
         switch self {
         case .null: return nil
-        case let .text(bytes), let .date(bytes), let .timestamp(bytes): return body(bytes)
+        case let .text(bytes), let .date(bytes), let .timestamp(bytes), let .decimal(bytes): return body(bytes)
+        case let .binary(bytes): return Hex.withText(of: bytes, body)
         case let .integer(i): made = String(i)
         case let .real(d): made = String(d)
         case let .boolean(b): made = b ? "true" : "false"
@@ -49,6 +54,8 @@ extension Value {
         case let .boolean(b): body(.boolean(b))
         case var .date(s): s.withUTF8 { body(.date($0)) }
         case var .timestamp(s): s.withUTF8 { body(.timestamp($0)) }
+        case let .binary(bytes): bytes.withUnsafeBufferPointer { body(.binary($0)) }
+        case var .decimal(s): s.withUTF8 { body(.decimal($0)) }
         }
     }
 }

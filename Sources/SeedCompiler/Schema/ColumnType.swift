@@ -5,6 +5,13 @@
 public enum ColumnType: String, CaseIterable, Sendable {
     case text, integer, real, boolean, date, datetime, email, url
     case markdown, html, list, json, password
+    /// Bytes (SQLite BLOB, PostgreSQL bytea), written in YAML as base64.
+    case binary
+    /// An exact decimal number (NUMERIC, DECIMAL), kept as its digits, never a double.
+    case decimal
+    /// A column whose values seedc cannot carry exactly (marked by `seedc init`):
+    /// records may not set it and `seedc capture` refuses its table.
+    case unsupported
 
     /// The storage class the value takes in SQL, which decides literals and casts.
     var storage: SQLStorage {
@@ -14,7 +21,9 @@ public enum ColumnType: String, CaseIterable, Sendable {
         case .boolean: .boolean
         case .date: .date
         case .datetime: .timestamp
-        case .text, .email, .url, .markdown, .html, .list, .json, .password: .text
+        case .binary: .binary
+        case .decimal: .decimal
+        case .text, .email, .url, .markdown, .html, .list, .json, .password, .unsupported: .text
         }
     }
 
@@ -31,6 +40,9 @@ public enum ColumnType: String, CaseIterable, Sendable {
         case .list: "a list of scalars"
         case .json: "JSON"
         case .password: "{env: NAME}"
+        case .binary: "base64 text"
+        case .decimal: "a decimal number"
+        case .unsupported: "nothing (seedc cannot carry this column's values)"
         case .text, .markdown, .html: "text"
         }
     }
@@ -54,6 +66,9 @@ public enum ColumnType: String, CaseIterable, Sendable {
         case .url: return text(pattern: "^([hH][tT][tT][pP][sS]?://\\S+|[mM][aA][iI][lL][tT][oO]:\\S*|[tT][eE][lL]:\\S*|/([^/\\s]\\S*)?)$")
         case .list: return ["anyOf": [scalar, ["type": "array", "items": scalar]]]
         case .json: return [:]
+        case .binary: return text(pattern: "^[A-Za-z0-9+/\\s]*=*\\s*$")
+        case .decimal: return ["anyOf": [["type": "number"], text(pattern: "^[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?$")]]
+        case .unsupported: return ["not": [:]]
         case .password:
             return ["type": "object", "required": ["env"], "additionalProperties": .boolean(false),
                     "properties": ["env": text(pattern: "^[A-Za-z_][A-Za-z0-9_]*$")]]
@@ -63,5 +78,10 @@ public enum ColumnType: String, CaseIterable, Sendable {
 
 /// How a value is stored, independent of what the content author declared.
 public enum SQLStorage: Sendable, Hashable {
-    case text, integer, real, boolean, date, timestamp
+    case text, integer, real, boolean, date, timestamp, binary, decimal
+    /// A datetime kept in its column's `format:` (a `timestamptz` in PostgreSQL when the
+    /// format has a zone).
+    case formatted(DateTimeFormat)
+    /// Text cast to the column's `sql_type:` in PostgreSQL.
+    case native(SQLTypeName)
 }

@@ -8,7 +8,7 @@ enum DateTimeParser {
         return String(format4(y)) + "-" + pad2(m) + "-" + pad2(d)
     }
 
-    /// `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS[.f…]][Z|±HH:MM]` → `YYYY-MM-DD HH:MM:SS.ffffff`
+    /// `YYYY-MM-DD`, `YYYY-MM-DD[T ]HH:MM[:SS[.f…]][Z|±HH:MM|±HHMM|±HH]` → `YYYY-MM-DD HH:MM:SS.ffffff`
     /// in UTC (an offset is applied; a time without one is taken as written).
     static func timestamp(_ text: String) -> String? {
         let s = Array(text.utf8)
@@ -41,10 +41,19 @@ enum DateTimeParser {
             if i < s.count, s[i] == UInt8(ascii: "Z") {
                 i += 1
             } else if i < s.count, s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
-                guard s.count == i + 6, let oh = number(s, i + 1, 2), s[i + 3] == UInt8(ascii: ":"),
-                      let om = number(s, i + 4, 2), oh < 24, om < 60 else { return nil }
+                // ±HH:MM, ±HHMM or ±HH (PostgreSQL writes `+00` for UTC).
+                let colon = s.count == i + 6 && s[i + 3] == UInt8(ascii: ":")
+                guard let oh = number(s, i + 1, 2), oh < 24 else { return nil }
+                var om = 0
+                switch s.count - i {
+                case 3: break
+                case 5: guard let m = number(s, i + 3, 2) else { return nil }; om = m
+                case 6: guard colon, let m = number(s, i + 4, 2) else { return nil }; om = m
+                default: return nil
+                }
+                guard om < 60 else { return nil }
                 offsetMinutes = (oh * 60 + om) * (s[i] == UInt8(ascii: "+") ? 1 : -1)
-                i += 6
+                i = s.count
             }
             guard i == s.count, hour < 24, minute < 60, second < 60 else { return nil }
         }

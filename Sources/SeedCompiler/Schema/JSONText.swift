@@ -70,7 +70,12 @@ enum JSONText {
     static func write(_ value: BorrowedValue, into out: inout OutputBuffer) {
         switch value {
         case .null: out.append("null")
-        case let .text(s), let .date(s), let .timestamp(s): out.appendDoubleQuoted(s, .unicodeOnly)
+        case let .text(s), let .date(s), let .timestamp(s), let .decimal(s): out.appendDoubleQuoted(s, .unicodeOnly)
+        // Bytes are not text: `{"hex": "…"}`, which seed_runtime.py turns into bytes.
+        case let .binary(bytes):
+            out.append("{\"hex\": ")
+            Hex.withText(of: bytes) { out.appendDoubleQuoted($0, .unicodeOnly) }
+            out.append("}")
         case let .integer(i): out.append(i)
         case let .real(d) where d.isNaN: out.append("NaN")
         case let .real(d) where d.isInfinite: out.append(d > 0 ? "Infinity" : "-Infinity")

@@ -97,8 +97,8 @@ struct SchemaReader {
         }
         if let node = options["prune"] { table.prune = boolean(node, what: "\(name).prune") ?? false }
         if let node = options["private"] { table.declaredPrivate = boolean(node, what: "\(name).private") }
-        for column in table.columns where column.appOwned && table.key.contains(column.name) {
-            error(.invalidSchema, "\(name).\(column.name) is app_owned, so it cannot be part of the natural key: seedc never writes it", at: column.location)
+        for column in table.columns where !column.isSeeded && table.key.contains(column.name) {
+            error(.invalidSchema, "\(name).\(column.name) is \(column.appOwned ? "app_owned" : "unsupported"), so it cannot be part of the natural key: seedc never writes it", at: column.location)
         }
         if let policy = options["on_conflict"], let text = scalarText(policy, what: "\(name).on_conflict") {
             if let value = ConflictPolicy(rawValue: text) {
@@ -165,8 +165,32 @@ struct SchemaReader {
                 error(.invalidSchema, "\(qualified).references must be table.column, found \"\(text)\"", at: node.location)
             }
         }
+        if let node = options["format"], let text = scalarText(node, what: "\(qualified).format") {
+            if type != .datetime {
+                error(.invalidSchema, "\(qualified).format applies to datetime columns only", at: node.location)
+            } else if let format = DateTimeFormat(pattern: text) {
+                column.format = format
+            } else {
+                error(.invalidSchema, "\(qualified).format \"\(text)\" is not a datetime format: YYYY-MM-DD, then optionally a space or T and HH:MM, :SS, .f to .ffffff, then optionally Z, +00, +0000 or +00:00", at: node.location)
+            }
+        }
+        if let node = options["sql_type"], let text = scalarText(node, what: "\(qualified).sql_type") {
+            if ![.text, .json, .list, .email, .url, .unsupported].contains(type) {
+                error(.invalidSchema, "\(qualified).sql_type applies to text, json, list, email, url and unsupported columns: the value is the type's text", at: node.location)
+            } else if let name = SQLTypeName(text) {
+                column.sqlType = name
+            } else {
+                error(.invalidSchema, "\(qualified).sql_type \"\(text)\" is not a type name (words, an optional (n) or (n,m), then [] for arrays)", at: node.location)
+            }
+        }
         if let node = options["default"] {
             column.defaultValue = readDefault(node, column: column, qualified: qualified)
+        }
+        if type == .unsupported {
+            let conflicting = ["required", "default", "on_update", "from", "references"].filter { options[$0] != nil }
+            if !conflicting.isEmpty {
+                error(.invalidSchema, "\(qualified) is unsupported (seedc never writes it), so it cannot also have \(conflicting.joined(separator: ", "))", at: location)
+            }
         }
         if let node = options["app_owned"], boolean(node, what: "\(qualified).app_owned") == true {
             column.appOwned = true

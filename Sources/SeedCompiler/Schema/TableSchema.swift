@@ -38,6 +38,20 @@ public struct ColumnSchema: Sendable {
     /// `app_owned: true`: the app writes this column (a last login, a counter); seedc
     /// never captures, inserts, updates, compares or hashes it.
     public var appOwned = false
+    /// `format:` of a datetime column: the text form its values are stored in.
+    public var format: DateTimeFormat?
+    /// `sql_type:`: the PostgreSQL type the column's text is cast to.
+    public var sqlType: SQLTypeName?
+
+    /// Whether seedc writes the column: not `app_owned`, not `unsupported`.
+    public var isSeeded: Bool { !appOwned && type != .unsupported }
+
+    /// How the column's values are written and compared in SQL.
+    public var storage: SQLStorage {
+        if let sqlType { return .native(sqlType) }
+        if let format, type == .datetime { return .formatted(format) }
+        return type.storage
+    }
 
     public init(name: String, location: SourceLocation, type: ColumnType) {
         self.name = name
@@ -73,9 +87,9 @@ public struct TableSchema: Sendable {
         "records/\(table).yaml"
     }
 
-    /// The columns seedc writes: all but `app_owned` ones.
+    /// The columns seedc writes: all but `app_owned` and `unsupported` ones.
     public var seededColumns: [ColumnSchema] {
-        columns.filter { !$0.appOwned }
+        columns.filter(\.isSeeded)
     }
 
     public func column(_ name: String) -> ColumnSchema? {

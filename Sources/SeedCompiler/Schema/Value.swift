@@ -8,13 +8,20 @@ public enum Value: Hashable, Sendable {
     case real(Double)
     case boolean(Bool)
     case date(String)
+    /// A datetime as its column stores it: `YYYY-MM-DD HH:MM:SS.ffffff`, or the
+    /// column's `format:`.
     case timestamp(String)
+    /// Bytes (a `binary` column).
+    case binary([UInt8])
+    /// An exact decimal number, as its digits (`19.450000`).
+    case decimal(String)
 
     /// The value as a plain string, for comparing references and keys and for messages.
     public var text: String? {
         switch self {
         case .null: nil
-        case let .text(s), let .date(s), let .timestamp(s): s
+        case let .text(s), let .date(s), let .timestamp(s), let .decimal(s): s
+        case let .binary(bytes): Hex.string(bytes)
         case let .integer(i): String(i)
         case let .real(d): String(d)
         case let .boolean(b): b ? "true" : "false"

@@ -8,7 +8,15 @@ enum ValueReader {
         var message: String
     }
 
+    /// The tag of JSON's own `null` in a json column (`!json null`), which a plain
+    /// `null` cannot be: that is SQL's NULL.
+    static let jsonNullTag = "!json"
+
     static func read(_ node: YAMLNode, as column: ColumnSchema) -> Result<Value, Problem> {
+        if column.type == .json, node.tag == jsonNullTag {
+            guard node.scalar == "null" else { return .failure(Problem(id: .typeMismatch, message: "!json takes only null (JSON's null; a plain null is SQL's NULL)")) }
+            return .success(.text("null"))
+        }
         if node.isNull { return .success(.null) }
         switch column.type {
         case .json:
@@ -21,7 +29,14 @@ enum ValueReader {
             guard let text = node.scalar else {
                 return .failure(Problem(id: .typeMismatch, message: "expected \(column.type.description), found \(node.kindName)"))
             }
-            return read(text, as: column.type)
+            guard column.type == .datetime, let format = column.format else { return read(text, as: column.type) }
+            return read(text, as: column.type).flatMap { value in
+                guard case let .timestamp(canonical) = value else { return .success(value) }
+                guard let formatted = format.render(canonical: canonical) else {
+                    return .failure(Problem(id: .typeMismatch, message: "\"\(text)\" is more precise than the column's format \(format.pattern)"))
+                }
+                return .success(.timestamp(formatted))
+            }
         }
     }
 
@@ -50,11 +65,15 @@ enum ValueReader {
             return DateTimeParser.date(text).map { .success(.date($0)) } ?? mismatch()
         case .datetime:
             return DateTimeParser.timestamp(text).map { .success(.timestamp($0)) } ?? mismatch()
+        case .binary:
+            return Base64.decode(text).map { .success(.binary($0)) } ?? mismatch()
+        case .decimal:
+            return isExactDecimal(text) ? .success(.decimal(text)) : mismatch()
         case .email:
             return isEmail(text) ? .success(.text(text)) : mismatch()
         case .url:
             return isURL(text) ? .success(.text(text)) : mismatch()
-        case .text, .markdown, .html, .list, .json, .password:
+        case .text, .markdown, .html, .list, .json, .password, .unsupported:
             return .success(.text(text))
         }
     }
@@ -81,6 +100,29 @@ enum ValueReader {
         var digits = Substring(s)
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
         return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `[-+]digits[.digits][e[-+]digits]`, as SQL reads a numeric literal.
+    private static func isExactDecimal(_ s: String) -> Bool {
+        var rest = Substring(s)
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        let whole = rest.prefix(while: isDigit)
+        rest = rest.dropFirst(whole.count)
+        var fraction = Substring()
+        if rest.first == "." {
+            fraction = rest.dropFirst().prefix(while: isDigit)
+            rest = rest.dropFirst(1 + fraction.count)
+        }
+        guard !whole.isEmpty || !fraction.isEmpty else { return false }
+        if rest.first == "e" || rest.first == "E" {
+            rest = rest.dropFirst()
+            if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+            let exponent = rest.prefix(while: isDigit)
+            guard !exponent.isEmpty else { return false }
+            rest = rest.dropFirst(exponent.count)
+        }
+        return rest.isEmpty
     }
 
     private static func isDecimal(_ s: String) -> Bool {

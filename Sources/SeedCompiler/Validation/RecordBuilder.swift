@@ -82,6 +82,10 @@ struct RecordBuilder {
                 diagnostics.append(.error(.appOwnedField, "\(title()).\(rule.column.name) is app_owned: the app writes it and seedc never does; remove the value", at: raw.fields[index].nameLocation))
                 continue
             }
+            if rule.column.type == .unsupported {
+                diagnostics.append(.error(.typeMismatch, "\(title()).\(rule.column.name) is unsupported: seedc cannot carry its values exactly; remove the value", at: raw.fields[index].nameLocation))
+                continue
+            }
             if let from = rule.column.from {
                 diagnostics.append(.error(.unknownField, "\(title()).\(rule.column.name) is rendered from \"\(from)\"; write the markdown in \(from) instead", at: raw.fields[index].nameLocation))
                 continue

@@ -106,7 +106,7 @@ public final class PostgresConnection: DatabaseConnection {
         return TableDescription(name: table, columns: columns.map { row in
             TableDescription.Column(name: row[0] ?? "", type: row[1] ?? "text", notNull: row[2] == "true",
                                     defaultSQL: row[3], primaryKey: row[4] == "true")
-        }, unique: unique)
+        }, unique: unique, engine: .postgres)
     }
 
     private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {
@@ -175,6 +175,11 @@ public final class PostgresConnection: DatabaseConnection {
         switch value {
         case let .real(d) where !d.isFinite:
             bytes += (d.isNaN ? "NaN" : (d < 0 ? "-Infinity" : "Infinity")).utf8
+            return true
+        case let .binary(data):
+            // bytea's hex input; the statement casts the parameter to bytea.
+            bytes += #"\x"#.utf8
+            Hex.append(data, to: &bytes)
             return true
         default:
             return value.withText { bytes.append(contentsOf: $0) } != nil

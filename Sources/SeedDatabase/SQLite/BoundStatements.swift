@@ -55,12 +55,16 @@ final class BoundStatements {
         return handle
     }
 
-    /// Binds a value as GRDB would: text (dates and timestamps as their text), 64-bit
-    /// integers, doubles, booleans as 0 and 1.
+    /// Binds a value as GRDB would: text (dates, timestamps and decimals as their text,
+    /// which the column's affinity reads as the app's values are read), bytes as a
+    /// blob, 64-bit integers, doubles, booleans as 0 and 1.
     private static func bind(_ value: BorrowedValue, to handle: OpaquePointer, at index: Int32) {
         switch value {
         case .null: sqlite3_bind_null(handle, index)
-        case let .text(bytes), let .date(bytes), let .timestamp(bytes):
+        case let .binary(bytes):
+            // A zero-length blob, not NULL, for empty bytes.
+            _ = sqlite3_bind_blob(handle, index, bytes.baseAddress.map(UnsafeRawPointer.init) ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
+        case let .text(bytes), let .date(bytes), let .timestamp(bytes), let .decimal(bytes):
             // An empty buffer may have no address, and SQLite binds NULL for none.
             guard let base = bytes.baseAddress else {
                 _ = sqlite3_bind_text(handle, index, "", 0, transient)

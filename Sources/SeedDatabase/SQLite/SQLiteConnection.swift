@@ -114,7 +114,8 @@ public final class SQLiteConnection: DatabaseConnection {
         StatementArguments(values.map { value -> DatabaseValueConvertible? in
             switch value {
             case .null: nil
-            case let .text(s), let .date(s), let .timestamp(s): s
+            case let .text(s), let .date(s), let .timestamp(s), let .decimal(s): s
+            case let .binary(bytes): Data(bytes)
             case let .integer(i): i
             case let .real(d): d
             case let .boolean(b): b ? 1 : 0
