@@ -133,7 +133,7 @@ public struct Capturer: Sendable {
     }
 
     /// The YAML for a value as the database gives it as text (`SQLStatement.selectText`:
-    /// bytes as hexadecimal, SQLite's doubles with 17 digits); a failure when the value
+    /// bytes as hexadecimal, doubles in their shortest exact form); a failure when the value
     /// would not come back as the database holds it.
     static func yaml(_ text: String, column: ColumnSchema, engine: DatabaseEngine = .sqlite) -> Swift.Result<String, ValueReader.Problem> {
         func refused(_ message: String) -> Swift.Result<String, ValueReader.Problem> {
@@ -143,7 +143,7 @@ public struct Capturer: Sendable {
         case .integer:
             return .success(Int64(text) != nil ? text : YAMLScalar.quoted(text))
         case .real, .decimal:
-            return .success(number(text, column: column, engine: engine))
+            return .success(number(text, column: column))
         case .boolean:
             return .success(isTrue(text) ? "true" : "false")
         case .date:
@@ -167,22 +167,19 @@ public struct Capturer: Sendable {
             let items = text.isEmpty ? [] : text.components(separatedBy: column.join)
             return .success("[" + items.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]")
         case .json:
-            // JSON's null is a value; a plain YAML null would be SQL's NULL.
-            return .success(text == "null" ? "\(ValueReader.jsonNullTag) null" : JSONText.oneLine(text))
+            // A YAML null is SQL's NULL: JSON's own null has no YAML form in a json column.
+            guard text != "null" else {
+                return refused("holds JSON's null, which a json column cannot tell from SQL's NULL; declare the column type: text to keep its JSON as text")
+            }
+            return .success(JSONText.oneLine(text))
         case .text, .email, .url, .markdown, .html, .password:
             return .success(YAMLScalar.text(text))
         }
     }
 
-    /// A number as the database gives it. SQLite's doubles come with 17 digits
-    /// (`printf('%!.17g')`), written back in the fewest digits that read as the same
-    /// double; anything else (PostgreSQL's numeric, SQLite's integers) as it is.
-    private static func number(_ text: String, column: ColumnSchema, engine: DatabaseEngine) -> String {
-        var text = text
-        if engine == .sqlite, text.utf8.count(where: { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) > 15,
-           let double = Double(text), double.isFinite {
-            text = String(double)
-        }
+    /// A number as the database gives it (a double in the fewest digits that read back
+    /// as it), plain when it reads as a number of the column's type.
+    private static func number(_ text: String, column: ColumnSchema) -> String {
         let numeric = column.type == .real ? Double(text) != nil : { if case .success = ValueReader.read(text, as: .decimal) { true } else { false } }()
         return numeric && text.first.map { $0.isNumber || $0 == "-" } == true ? text : YAMLScalar.quoted(text)
     }

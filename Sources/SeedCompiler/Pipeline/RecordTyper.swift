@@ -20,7 +20,11 @@ struct RecordTyper {
     /// - Parameter publicFile: true for content.yaml, which the app serves: its records
     ///   are scanned for secrets (and, by `RecordStream`, for links) like the rest of it.
     mutating func type(_ item: DetachedRecord, from file: String, publicFile: Bool) -> TypedRecord {
-        if publicFile { secrets += SecretScanner.scan(item.node, file: file) }
+        if publicFile {
+            // Bytes written as base64 look random by nature: a binary column's value is not scanned.
+            let binary = item.table?.scalar.flatMap { schema.table($0) }?.columns.filter { $0.type == .binary }.map(\.name) ?? []
+            secrets += SecretScanner.scan(item.node, file: file, skipping: Set(binary))
+        }
         var typed = TypedRecord()
         if let raw = collector.record(item, publicFile: publicFile) { typed = type(raw) }
         if publicFile { typed.node = item.node }

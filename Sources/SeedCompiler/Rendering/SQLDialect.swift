@@ -472,14 +472,15 @@ struct SQLDialect {
         }
     }
 
-    /// A column's value as text, exactly: bytes as hexadecimal, SQLite's doubles with
-    /// all 17 digits (its own text has 15), an instant in UTC.
+    /// A column's value as text, exactly: bytes as hexadecimal, SQLite's numbers as
+    /// they are (the connection writes them), an instant in UTC.
     private func asText(_ column: String, _ storage: SQLStorage) -> String {
         switch (engine, storage) {
         case (.sqlite, .binary): "CASE WHEN \(column) IS NULL THEN NULL ELSE hex(\(column)) END"  // hex(NULL) is ''.
         case (.postgres, .binary): "encode(\(column), 'hex')"
-        case (.sqlite, .real), (.sqlite, .decimal):
-            "CASE WHEN typeof(\(column)) = 'real' THEN printf('%!.17g', \(column)) ELSE CAST(\(column) AS TEXT) END"
+        // The value itself: the connection writes a double in the fewest digits that
+        // read back as it (SQLite's own text has 15, its printf is not exact).
+        case (.sqlite, .real), (.sqlite, .decimal): column
         case (.postgres, .formatted(let format)) where format.hasZone:
             "CAST(CAST(\(column) AS timestamptz) AT TIME ZONE 'UTC' AS TEXT)"
         default: "CAST(\(column) AS TEXT)"

@@ -41,8 +41,11 @@ enum JSONText {
         }
     }
 
-    /// The text as a JSON number when YAML's core schema reads it as one.
+    /// The text as a JSON number when YAML's core schema reads it as one: as written
+    /// when it is already JSON's (`2.50` stays `2.50`, as PostgreSQL's jsonb keeps it),
+    /// else normalised (`+1`, `.5`, `007`).
     private static func jsonNumber(_ text: String) -> String? {
+        if text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/) != nil, let d = Double(text), d.isFinite { return text }
         if let i = Int64(text) { return String(i) }
         guard text.contains(where: \.isNumber), text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
               let d = Double(text), d.isFinite else { return nil }

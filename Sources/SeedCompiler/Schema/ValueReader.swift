@@ -8,15 +8,7 @@ enum ValueReader {
         var message: String
     }
 
-    /// The tag of JSON's own `null` in a json column (`!json null`), which a plain
-    /// `null` cannot be: that is SQL's NULL.
-    static let jsonNullTag = "!json"
-
     static func read(_ node: YAMLNode, as column: ColumnSchema) -> Result<Value, Problem> {
-        if column.type == .json, node.tag == jsonNullTag {
-            guard node.scalar == "null" else { return .failure(Problem(id: .typeMismatch, message: "!json takes only null (JSON's null; a plain null is SQL's NULL)")) }
-            return .success(.text("null"))
-        }
         if node.isNull { return .success(.null) }
         switch column.type {
         case .json:

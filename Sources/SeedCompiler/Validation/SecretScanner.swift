@@ -2,7 +2,8 @@
 /// secrets: password hashes and long random-looking tokens. URLs are left alone
 /// (embed links carry long ids by design).
 enum SecretScanner {
-    static func scan(_ root: YAMLNode, file: String) -> [Diagnostic] {
+    /// - Parameter skipping: keys of `root` (a record's fields) whose values are not scanned.
+    static func scan(_ root: YAMLNode, file: String, skipping: Set<String> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         /// Warns about a scalar; false for a collection.
         func scalar(_ node: YAMLNode) -> Bool {
@@ -21,7 +22,10 @@ enum SecretScanner {
             case let .sequence(items):
                 for index in items.indices where !scalar(items[index]) { pending.append(items[index]) }
             case let .mapping(pairs):
-                for index in pairs.indices where !scalar(pairs[index].value) { pending.append(pairs[index].value) }
+                for index in pairs.indices {
+                    if node.location == root.location, let key = pairs[index].key.scalar, skipping.contains(key) { continue }
+                    if !scalar(pairs[index].value) { pending.append(pairs[index].value) }
+                }
             }
         }
         return diagnostics
