@@ -93,7 +93,7 @@ def _apply(db, content):
             for sql in entry[1]:
                 db.run(sql, {})
         elif entry[0] == "batch":
-            _apply_batch(db, entry[2], entry[3], clock, counts)
+            _apply_batch(db, entry[2], _with_bytes(entry[3], entry[4]), clock, counts)
         else:
             _apply_group(db, entry[1], entry[2], entry[3], entry[4], entry[5], clock, counts, content.bcrypt_cost)
     if not counts["skipped"]:
@@ -106,8 +106,9 @@ def read_rows(path, sha256, dialect):
     replaced by the statements of `dialect`:
 
     ("run", [sql, ...]): statements to run as they are (a table's key snapshot).
-    ("batch", table, [(kind, sql, count), ...], rows): rows without secrets that
-        set the same columns. Parameters are numbered from 1 through the rows, each
+    ("batch", table, [(kind, sql, count), ...], rows, binary): rows without secrets
+        that set the same columns; `binary` lists the positions in a row of values
+        written {"hex": "..."}, which are bytes. Parameters are numbered from 1 through the rows, each
         row its values then its natural key and value hash as the ledger keeps them,
         then the time of applying and its date; a statement with a count takes that
         many of them as a sequence (SQLite's ?NNN), else all as a mapping by number.
@@ -129,10 +130,23 @@ def read_rows(path, sha256, dialect):
                 yield ("run", [statements[index] for index in entry[1][dialect]])
             elif kind == "batch":
                 kinds = [(step[0], statements[step[1]], step[2] if len(step) > 2 else None) for step in entry[2][dialect]]
-                yield ("batch", entry[1], kinds, entry[3])
+                yield ("batch", entry[1], kinds, entry[3], entry[4] if len(entry) > 4 else ())
             else:
                 sql = tuple(None if index is None else statements[index] for index in entry[4][dialect])
                 yield ("group", entry[1], entry[2], entry[3], sql, entry[5])
+
+
+def _bytes(value):
+    """A value of a binary column: {"hex": "..."} as bytes (None stays None)."""
+    return None if value is None else bytes.fromhex(value["hex"])
+
+
+def _with_bytes(rows, binary):
+    """The rows with their binary values (at positions `binary`) made bytes."""
+    for row in rows if binary else ():
+        for position in binary:
+            row[position] = _bytes(row[position])
+    return rows
 
 
 _PARAMETER_NAMES = {}
@@ -166,8 +180,10 @@ def _apply_group(db, table, names, key, statements, rows, clock, counts, bcrypt_
         params = dict(clock)
         secrets = {}
         for name, value in zip(names, row):
-            if isinstance(value, dict):
+            if isinstance(value, dict) and "env" in value:
                 secrets[name] = value["env"]
+            elif isinstance(value, dict):
+                params[name] = _bytes(value)
             else:
                 params[name] = value
         params["lt"] = table

@@ -20,7 +20,7 @@ final class CapturerTests: XCTestCase {
             score: real
             active: {type: boolean, default: true}
             born: date
-            seen: datetime
+            seen: {type: datetime, format: "YYYY-MM-DD HH:MM:SS"}
             tags: {type: list, join: ";"}
             created_at: {type: datetime, default: now}
 
@@ -43,7 +43,7 @@ final class CapturerTests: XCTestCase {
           score: 18.25
           active: false
           born: 2025-11-01
-          seen: "2025-11-02 10:30:00.000000"
+          seen: "2025-11-02 10:30:00"
           tags: [a, b c, "d, e"]
 
         """)
@@ -55,9 +55,65 @@ final class CapturerTests: XCTestCase {
         let no = try XCTUnwrap(rows.first { $0.key == ["no"] })
         XCTAssertEqual(no.cells[1], .value(.text("0755")))
         XCTAssertEqual(no.cells[2], .value(.real(18.25)))
-        XCTAssertEqual(no.cells[5], .value(.timestamp("2025-11-02 10:30:00.000000")))
+        XCTAssertEqual(no.cells[5], .value(.timestamp("2025-11-02 10:30:00")))
         XCTAssertEqual(no.cells[6], .value(.text("a;b c;d, e")))
         XCTAssertEqual(rows.first { $0.key == ["Ann\n\"B\""] }?.cells[3], .value(.null))
+    }
+
+    private let exact = """
+    seed:
+      tables:
+        things:
+          key: name
+          columns:
+            name: text
+            picture: binary
+            price: decimal
+            day: {type: datetime, format: "YYYY-MM-DD"}
+            at: {type: datetime, format: "YYYY-MM-DD HH:MM:SS.ffffff+00:00"}
+            doc: json
+
+    """
+
+    /// Bytes, decimals and datetimes come back as the database holds them: bytes as
+    /// base64 (read from hexadecimal), decimals as their digits, a datetime in its format.
+    func testValuesOfEveryTypeComeBackExactly() throws {
+        let capturer = Capturer(table: try table(exact), existingKeys: [])
+        let result = capturer.capture([["a", "00FF10", "99999999999999.999999", "2016-07-04", "2021-01-01 05:30:00+05:30", "{\"b\": [1, 2.50]}"],
+                                       ["b", "", "-0.01", nil, nil, nil]], engine: .postgres)
+        XCTAssertEqual(result.errors, [])
+        XCTAssertEqual(Capturer.items(result.records, indent: 0), """
+        - name: a
+          picture: "AP8Q"
+          price: 99999999999999.999999
+          day: "2016-07-04"
+          at: "2021-01-01 00:00:00.000000+00:00"
+          doc: {"b": [1, 2.50]}
+        - name: b
+          picture: ""
+          price: -0.01
+
+        """)
+        let content = exact + "  records:\n    things:\n" + Capturer.items(result.records, indent: 6)
+        let compiled = Compiler.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8))), files: [], render: false)
+        XCTAssertEqual(compiled.diagnostics, [])
+        let a = try XCTUnwrap(compiled.plan?.tables.first?.rows.first { $0.key == ["a"] })
+        XCTAssertEqual(a.cells[1], .value(.binary([0x00, 0xFF, 0x10])))
+        XCTAssertEqual(a.cells[2], .value(.decimal("99999999999999.999999")))
+        XCTAssertEqual(a.cells[3], .value(.timestamp("2016-07-04")))
+        XCTAssertEqual(a.cells[4], .value(.timestamp("2021-01-01 00:00:00.000000+00:00")))
+        XCTAssertEqual(a.cells[5], .value(.text("{\"b\":[1,2.50]}")))
+    }
+
+    /// SQLite keeps datetimes as text: one not in its column's format would come back
+    /// changed, and JSON's null cannot be told from SQL's NULL: both are refused.
+    func testValuesThatWouldNotComeBackAreRefused() throws {
+        let capturer = Capturer(table: try table(exact), existingKeys: [])
+        let result = capturer.capture([["a", nil, nil, "2016-07-04 10:00:00", nil, "null"]], engine: .sqlite)
+        XCTAssertEqual(result.errors, [
+            "things \"a\".day: \"2016-07-04 10:00:00\" is not stored in the column's format YYYY-MM-DD (YYYY-MM-DD HH:MM:SS); rows of a column must share one format: set format: to it, or make the rows agree",
+            "things \"a\".doc: holds JSON's null, which a json column cannot tell from SQL's NULL; declare the column type: text to keep its JSON as text",
+        ])
     }
 
     func testRowsLeftOutAreSaidSo() throws {

@@ -66,18 +66,54 @@ final class SchemaScaffoldTests: XCTestCase {
         XCTAssertFalse(SchemaScaffold.hasColumns(TableDescription(name: "t", columns: [column("id", "INTEGER", primaryKey: true)], unique: [])))
     }
 
-    func testTypeMapping() {
+    func testSQLiteTypeMapping() {
         let expected: [String: ColumnType] = [
             "INTEGER": .integer, "BIGINT": .integer, "smallint": .integer, "int4": .integer, "VARCHAR(20)": .text,
-            "TEXT": .text, "CHAR(2)": .text, "CLOB": .text, "character varying": .text, "BOOLEAN": .boolean,
-            "DATETIME": .datetime, "timestamp with time zone": .datetime, "DATE": .date, "FLOAT": .real, "REAL": .real,
-            "double precision": .real, "NUMERIC(10, 2)": .real, "DECIMAL": .real, "JSON": .json, "jsonb": .json,
-            "interval": .text, "point": .text, "uuid": .text, "time without time zone": .text,
+            "TEXT": .text, "CHAR(2)": .text, "CLOB": .text, "NVARCHAR(40)": .text, "BOOLEAN": .boolean,
+            "DATETIME": .datetime, "TIMESTAMP": .datetime, "DATE": .date, "FLOAT": .real, "REAL": .real,
+            "DOUBLE": .real, "NUMERIC(10, 2)": .decimal, "DECIMAL": .decimal, "NUMERIC": .decimal, "JSON": .json,
+            "BLOB": .binary, "": .text,
         ]
         for (declared, type) in expected {
             XCTAssertEqual(SchemaScaffold.type(of: column("c", declared)), type, declared)
         }
         XCTAssertEqual(SchemaScaffold.type(of: column("hashed_password", "TEXT")), .password)
+    }
+
+    /// PostgreSQL's types (as `format_type` writes them): its own types keep their
+    /// text through `sql_type:`; an instant keeps its zone.
+    func testPostgresTypeMapping() {
+        let expected: [String: (ColumnType, String?, String?)] = [
+            "integer": (.integer, nil, nil), "bigint": (.integer, nil, nil), "character varying(20)": (.text, nil, nil),
+            "text": (.text, nil, nil), "boolean": (.boolean, nil, nil), "date": (.date, nil, nil),
+            "timestamp without time zone": (.datetime, nil, nil), "timestamp(3) without time zone": (.datetime, nil, nil),
+            "timestamp with time zone": (.datetime, nil, "YYYY-MM-DD HH:MM:SS.ffffff+00:00"),
+            "double precision": (.real, nil, nil), "real": (.real, nil, nil), "numeric(20,6)": (.decimal, nil, nil), "numeric": (.decimal, nil, nil),
+            "bytea": (.binary, nil, nil), "jsonb": (.json, "jsonb", nil), "json": (.text, "json", nil), "uuid": (.text, "uuid", nil),
+            "text[]": (.text, "text[]", nil), "integer[]": (.text, "integer[]", nil), "mood": (.text, "mood", nil),
+            "\"Mood\"": (.text, "\"Mood\"", nil), "time without time zone": (.text, "time without time zone", nil),
+            "interval": (.text, "interval", nil), "money": (.text, "money", nil), "inet": (.text, "inet", nil),
+            "weird\"name": (.unsupported, nil, nil),
+        ]
+        for (declared, (type, sqlType, format)) in expected {
+            let mapped = DeclaredType(column("c", declared), engine: .postgres)
+            XCTAssertEqual(mapped.type, type, declared)
+            XCTAssertEqual(mapped.sqlType?.text, sqlType, declared)
+            XCTAssertEqual(mapped.format?.pattern, format, declared)
+        }
+    }
+
+    /// A SQLite datetime keeps the format its rows are stored in (none: the default form).
+    func testStoredDatetimeFormats() {
+        XCTAssertEqual(SchemaScaffold.formats(of: ["2016-07-04", nil, "2016-07-05", "2021-01-01 00:00:00"]), ["YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS"])
+        XCTAssertEqual(SchemaScaffold.formats(of: ["2021-01-01T10:00:00.123Z", "not a date"]), ["YYYY-MM-DDTHH:MM:SS.fffZ", "not a date"])
+        var day = column("day", "DATETIME")
+        day.storedFormats = ["YYYY-MM-DD"]
+        XCTAssertEqual(DeclaredType(day, engine: .sqlite).format?.pattern, "YYYY-MM-DD")
+        day.storedFormats = ["YYYY-MM-DD HH:MM:SS.ffffff"]
+        XCTAssertNil(DeclaredType(day, engine: .sqlite).format)
+        let text = "seed:\n" + SchemaScaffold.yaml([TableDescription(name: "t", columns: [column("k", "TEXT", notNull: true), day], unique: [["k"]])])
+        XCTAssertTrue(text.contains("day: {type: datetime}"), text)
     }
 
     func testTheScaffoldReadsAsASchema() throws {
