@@ -67,6 +67,9 @@ struct Init: ParsableCommand {
             }
             guard !descriptions.isEmpty else { throw fail("\(target) has no tables") }
             block = SchemaScaffold.yaml(descriptions)
+            for warning in SchemaScaffold.warnings(descriptions) {
+                FileHandle.standardError.write(Data("seedc: warning: \(warning)\n".utf8))
+            }
             count = descriptions.count
             privateTables = descriptions.filter(SchemaScaffold.isPrivate).map(\.name)
         } catch let code as ExitCode {

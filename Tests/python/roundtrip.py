@@ -20,7 +20,7 @@ PG_SESSION = "-c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=postgres -c lc_m
 
 def sqlite_dump(path, surrogate=None):
     """Every app table (not seedc's ledger, not sqlite_sequence), rows ordered by their
-    rowid, each value with its storage class and its exact text (doubles with 17
+    primary key (else rowid), each value with its storage class and its exact text (doubles with 17
     digits, blobs in hexadecimal). A `surrogate` column (an id the database assigns,
     which content leaves out) is left out and the rows sorted instead."""
     connection = sqlite3.connect(path)
@@ -33,8 +33,8 @@ def sqlite_dump(path, surrogate=None):
             select = ", ".join(
                 "typeof(\"{0}\"), CASE typeof(\"{0}\") WHEN 'real' THEN printf('%!.17g', \"{0}\") ELSE quote(\"{0}\") END".format(c.replace('"', '""'))
                 for c in columns)
-            order = "rowid" if not connection.execute(
-                "SELECT 1 FROM sqlite_master WHERE name = ? AND sql LIKE '%WITHOUT ROWID%'", (table,)).fetchone() else "1"
+            key = sorted((row[5], row[1]) for row in connection.execute('PRAGMA table_info("%s")' % table.replace('"', '""')) if row[5] > 0)
+            order = ", ".join('"%s"' % name.replace('"', '""') for _, name in key) or "rowid"
             rows = connection.execute('SELECT %s FROM "%s" ORDER BY %s' % (select, table.replace('"', '""'), order)).fetchall()
             dump[table] = sorted(rows) if surrogate else rows
         return dump

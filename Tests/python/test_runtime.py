@@ -79,10 +79,14 @@ def test_read_rows_resolves_statements_per_dialect(runtime, tmp_path):
         '{"seedc": 1, "content_sha256": "abc"}\n'
         '["sql", "sqlite", "S0"]\n["sql", "postgresql", "P0"]\n["sql", "sqlite", "S1"]\n'
         '["batch", "t", {"sqlite": [["insert", 1, 1], ["claim", 0, 3]], "postgresql": [["insert", 0]]}, [["a", "k", "h"]]]\n'
+        '["batch", "b", {"sqlite": [["insert", 1, 1]], "postgresql": [["insert", 0]]}, [[{"hex": "00ff"}, "k", "h"]], [0]]\n'
         '["group", "u", ["p0", "lk", "lh"], ["p0"], {"sqlite": [0, 1, null, 0], "postgresql": [0, 0, null, 0]}, [[{"env": "X"}, "k", "h"]]]\n'
     )
     assert list(runtime.read_rows(str(data), "abc", "sqlite")) == [
-        ("batch", "t", [("insert", "S1", 1), ("claim", "S0", 3)], [["a", "k", "h"]]),
+        ("batch", "t", [("insert", "S1", 1), ("claim", "S0", 3)], [["a", "k", "h"]], ()),
+        ("batch", "b", [("insert", "S1", 1)], [[{"hex": "00ff"}, "k", "h"]], [0]),
         ("group", "u", ["p0", "lk", "lh"], ["p0"], ("S0", "S1", None, "S0"), [[{"env": "X"}, "k", "h"]]),
     ]
     assert list(runtime.read_rows(str(data), "abc", "postgresql"))[0][2] == [("insert", "P0", None)]
+    # A batch's binary values (at the positions given last) become bytes.
+    assert runtime._with_bytes([[{"hex": "00ff"}, "k", "h"], [None, "k2", "h2"]], [0]) == [[b"\x00\xff", "k", "h"], [None, "k2", "h2"]]

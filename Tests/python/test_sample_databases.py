@@ -15,7 +15,7 @@ import subprocess
 import pytest
 
 from conftest import seedc
-from roundtrip import apply_back, capture_content, pg_dump, pg_run, postgres_paths, sqlite_dump, sqlite_paths
+from roundtrip import apply_back, capture_content, pg_dump, postgres_paths, sqlite_dump, sqlite_paths
 from sample_databases import data_dir, load_postgres, load_sqlite
 
 SAMPLES = ("northwind", "chinook")
@@ -62,7 +62,7 @@ def test_postgres_identity(tmp_path, pg_databases, sample):
 
     def fresh():
         url = pg_databases(tables=False)
-        pg_run(url, schema.replace("SELECT pg_catalog.set_config('search_path', '', false);", ""))
+        subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", url], input=schema, text=True, check=True, capture_output=True)
         return url
 
     for path, dump in postgres_paths(root, fresh).items():

@@ -59,7 +59,9 @@ struct DeclaredType: Equatable {
         switch base {
         case "boolean": return .init(type: .boolean)
         case "smallint", "integer", "bigint": return .init(type: .integer)
-        case "real", "double precision": return .init(type: .real)
+        case "double precision": return .init(type: .real)
+        // A 4-byte float: cast to it, as a double would not compare equal.
+        case "real": return .init(type: .real, sqlType: native)
         case "numeric": return .init(type: .decimal)
         case "date": return .init(type: .date)
         case "timestamp without time zone": return .init(type: .datetime)

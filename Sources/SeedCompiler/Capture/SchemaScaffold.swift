@@ -26,9 +26,38 @@ public enum SchemaScaffold {
     public static func yaml(_ tables: [TableDescription], indent: String = "  ") -> String {
         var out = indent + "tables:\n"
         for table in tables {
-            out += block(table, indent: indent + "  ")
+            out += block(table, references: references(of: table, among: tables), indent: indent + "  ")
         }
         return out
+    }
+
+    /// `references:` for the one-column foreign keys of `table` into a column the
+    /// content declares, by column name.
+    static func references(of table: TableDescription, among tables: [TableDescription]) -> [String: String] {
+        var references: [String: String] = [:]
+        for key in table.foreignKeys where key.columns.count == 1 && key.targetColumns.count == 1 {
+            guard let target = tables.first(where: { $0.name == key.targetTable }),
+                  seedColumns(target).contains(where: { $0.name == key.targetColumns[0] }) else { continue }
+            references[key.columns[0]] = target.name + "." + key.targetColumns[0]
+        }
+        return references
+    }
+
+    /// What `init` leaves undeclared about foreign keys, for its warnings: keys into
+    /// tables the content does not declare (their raw values are kept), composite keys,
+    /// and keys into an id the database assigns.
+    public static func warnings(_ tables: [TableDescription]) -> [String] {
+        tables.flatMap { table in
+            let declared = references(of: table, among: tables)
+            return table.foreignKeys.compactMap { key -> String? in
+                let columns = "\(table.name).\(key.columns.joined(separator: ", "))"
+                if key.columns.count == 1, declared[key.columns[0]] != nil { return nil }
+                guard tables.contains(where: { $0.name == key.targetTable }) else {
+                    return "\(columns) references \(key.targetTable), which the content does not declare: its values are kept as they are"
+                }
+                return "\(columns) references \(key.targetTable).\(key.targetColumns.joined(separator: ", ")), which content leaves to the database: its values are kept as they are"
+            }
+        }
     }
 
     /// The statement reading a column's stored values as text, for the formats of a
@@ -55,7 +84,7 @@ public enum SchemaScaffold {
         table.columns.filter { !($0.primaryKey && $0.name == "id") }
     }
 
-    static func block(_ table: TableDescription, indent: String) -> String {
+    static func block(_ table: TableDescription, references: [String: String] = [:], indent: String) -> String {
         let columns = seedColumns(table)
         var out = "\(indent)" + YAMLScalar.text(table.name) + ":\n"
         let (key, proposed) = naturalKey(table, columns: columns)
@@ -81,7 +110,8 @@ public enum SchemaScaffold {
         for (column, name) in zip(columns, names) {
             let inKey = key.contains(column.name)
             let declared = DeclaredType(column, engine: table.engine)
-            let options = options(column, declared: declared, inKey: inKey).joined(separator: ", ")
+            let reference = references[column.name].map { ["references: " + YAMLScalar.text($0, in: .flow)] } ?? []
+            let options = (options(column, declared: declared, inKey: inKey) + reference).joined(separator: ", ")
             out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}"
             if declared.type == .unsupported {
                 out += "  " + Comment.line("seedc init: \(column.type) cannot be carried exactly; capture refuses the table until you set app_owned: true or a type", .hash)

@@ -6,6 +6,21 @@ public struct TableDescription: Sendable, Equatable {
     public var unique: [[String]]
     /// The database it describes: the declared types are its names.
     public var engine: DatabaseEngine
+    /// The table's foreign keys.
+    public var foreignKeys: [ForeignKey] = []
+
+    /// A foreign key: `columns` hold values of `targetColumns` of `targetTable`.
+    public struct ForeignKey: Sendable, Equatable {
+        public var columns: [String]
+        public var targetTable: String
+        public var targetColumns: [String]
+
+        public init(columns: [String], targetTable: String, targetColumns: [String]) {
+            self.columns = columns
+            self.targetTable = targetTable
+            self.targetColumns = targetColumns
+        }
+    }
 
     public struct Column: Sendable, Equatable {
         public var name: String
@@ -28,11 +43,12 @@ public struct TableDescription: Sendable, Equatable {
         }
     }
 
-    public init(name: String, columns: [Column], unique: [[String]], engine: DatabaseEngine = .sqlite) {
+    public init(name: String, columns: [Column], unique: [[String]], engine: DatabaseEngine = .sqlite, foreignKeys: [ForeignKey] = []) {
         self.name = name
         self.columns = columns
         self.unique = unique
         self.engine = engine
+        self.foreignKeys = foreignKeys
     }
 
     /// Whether `init` declares the column a datetime kept as text, whose rows'

@@ -113,7 +113,7 @@ enum BatchStatements {
     /// which keep them apart from rows setting the same columns to values.
     static func batches(_ rows: [Int], of table: TablePlan, limit: (Int) -> Int) -> [[Int]] {
         var keys: [Int: (key: [Int], columns: Int)] = [:]
-        return group(rows, limit: limit) { index in
+        func key(_ index: Int) -> (key: [Int], columns: Int) {
             let (number, shape) = table.rows.shape(at: index)
             guard shape.needsSecret else {
                 if let key = keys[number] { return key }
@@ -125,6 +125,12 @@ enum BatchStatements {
             let (values, now) = Self.shape(of: row)
             let secrets = values.filter { if case .secret? = row.cells[$0] { true } else { false } }
             return (values + now.map { -1 - $0 } + [Int.min] + secrets, values.count)
+        }
+        // A row's level in a tree keeps it out of the batches of other levels.
+        guard let levels = table.levels else { return group(rows, limit: limit, shape: key) }
+        return group(rows, limit: limit) { index in
+            let (shape, columns) = key(index)
+            return (shape + [Int.max, Int(levels[index])], columns)
         }
     }
 

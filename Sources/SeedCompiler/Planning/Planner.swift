@@ -63,6 +63,12 @@ struct Planner {
     mutating func plan(contentHash: String, inputs: InputSet, orders: [String: [Int32]]) -> SeedPlan {
         for position in tables.indices {
             tables[position].plan.rows.sort(by: orders[tables[position].schema.name] ?? [])
+            let schema = tables[position].schema
+            let references = ReferenceLevels.selfReferences(of: schema, seeded: schema.seededColumns)
+            guard !references.isEmpty else { continue }
+            let (order, levels) = ReferenceLevels.order(tables[position].plan.rows, references: references)
+            tables[position].plan.rows.sort(by: order)
+            tables[position].plan.levels = levels
         }
         return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables.map(\.plan), database: database)
     }

@@ -25,6 +25,9 @@ public struct TablePlan: Sendable {
     public var rows: PlannedRows
     /// Columns the app writes (`app_owned`): only `--create-tables` creates them.
     public var appOwnedColumns: [PlannedColumn] = []
+    /// In a table that references itself, each row's level (`ReferenceLevels`): rows
+    /// of different levels never share a batch. Nil for other tables.
+    public var levels: [Int32]?
 
     /// Indexes of the key columns in `columns`.
     public var keyIndexes: [Int] {

@@ -175,8 +175,8 @@ struct SchemaReader {
             }
         }
         if let node = options["sql_type"], let text = scalarText(node, what: "\(qualified).sql_type") {
-            if ![.text, .json, .list, .email, .url, .unsupported].contains(type) {
-                error(.invalidSchema, "\(qualified).sql_type applies to text, json, list, email, url and unsupported columns: the value is the type's text", at: node.location)
+            if type == .password {
+                error(.invalidSchema, "\(qualified).sql_type does not apply to a password column: it holds a bcrypt hash", at: node.location)
             } else if let name = SQLTypeName(text) {
                 column.sqlType = name
             } else {

@@ -62,7 +62,7 @@ enum SeedFormat {
         Option(name: "from", value: .text, help: "For html columns: the markdown field rendered into this column."),
         Option(name: "join", value: .text, help: "For list columns: the separator the items are stored joined with (default ,)."),
         Option(name: "format", value: .text, help: "For datetime columns: the text form the database stores values in, e.g. YYYY-MM-DD, YYYY-MM-DD HH:MM:SS, YYYY-MM-DDTHH:MM:SS.fffZ (default YYYY-MM-DD HH:MM:SS.ffffff); a zone (Z, +00, +0000, +00:00) makes a PostgreSQL timestamptz."),
-        Option(name: "sql_type", value: .text, help: "The PostgreSQL type the value is cast to (uuid, jsonb, text[], an enum, time, interval, money, …); the value is the text PostgreSQL writes for it."),
+        Option(name: "sql_type", value: .text, help: "The PostgreSQL type the value is cast to (uuid, jsonb, text[], an enum, time, interval, money, real, …); the value is the text PostgreSQL writes for it."),
         Option(name: "app_owned", value: .boolean, help: "The app writes this column on its own (last_login, counters): content may not set it, apply never sets or compares it, capture never reads it."),
     ]
 

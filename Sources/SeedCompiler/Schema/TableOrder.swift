@@ -1,5 +1,7 @@
 /// The order tables are applied in: a table comes after every table it references,
-/// ties broken by name, so the output never depends on declaration order.
+/// ties broken by name, so the output never depends on declaration order. A table
+/// referencing itself (a tree) is no cycle: its rows are put parents first
+/// (`ReferenceLevels`).
 enum TableOrder {
     static func sorted(_ schema: Schema) -> [TableSchema] {
         var done: Set<String> = []
@@ -42,6 +44,6 @@ enum TableOrder {
     }
 
     private static func dependencies(of table: TableSchema, in schema: Schema) -> [String] {
-        table.columns.compactMap(\.reference?.table).filter { schema.table($0) != nil }
+        table.columns.compactMap(\.reference?.table).filter { $0 != table.name && schema.table($0) != nil }
     }
 }

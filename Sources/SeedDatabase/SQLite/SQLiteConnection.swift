@@ -96,7 +96,10 @@ public final class SQLiteConnection: DatabaseConnection {
             }
             let primaryKey = try db.primaryKey(table).columns
             let unique = try db.indexes(on: table).filter(\.isUnique).map(\.columns).filter { $0 != primaryKey }
-            return TableDescription(name: table, columns: columns, unique: unique)
+            let foreignKeys = try db.foreignKeys(on: table).map {
+                TableDescription.ForeignKey(columns: $0.originColumns, targetTable: $0.destinationTable, targetColumns: $0.destinationColumns)
+            }
+            return TableDescription(name: table, columns: columns, unique: unique, foreignKeys: foreignKeys)
         }
     }
 

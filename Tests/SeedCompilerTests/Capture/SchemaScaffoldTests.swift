@@ -88,7 +88,7 @@ final class SchemaScaffoldTests: XCTestCase {
             "text": (.text, nil, nil), "boolean": (.boolean, nil, nil), "date": (.date, nil, nil),
             "timestamp without time zone": (.datetime, nil, nil), "timestamp(3) without time zone": (.datetime, nil, nil),
             "timestamp with time zone": (.datetime, nil, "YYYY-MM-DD HH:MM:SS.ffffff+00:00"),
-            "double precision": (.real, nil, nil), "real": (.real, nil, nil), "numeric(20,6)": (.decimal, nil, nil), "numeric": (.decimal, nil, nil),
+            "double precision": (.real, nil, nil), "real": (.real, "real", nil), "numeric(20,6)": (.decimal, nil, nil), "numeric": (.decimal, nil, nil),
             "bytea": (.binary, nil, nil), "jsonb": (.json, "jsonb", nil), "json": (.text, "json", nil), "uuid": (.text, "uuid", nil),
             "text[]": (.text, "text[]", nil), "integer[]": (.text, "integer[]", nil), "mood": (.text, "mood", nil),
             "\"Mood\"": (.text, "\"Mood\"", nil), "time without time zone": (.text, "time without time zone", nil),

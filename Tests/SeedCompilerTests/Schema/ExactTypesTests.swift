@@ -114,7 +114,7 @@ final class ExactTypesTests: XCTestCase {
                 b: {type: text, format: "YYYY-MM-DD"}
                 c: {type: datetime, format: "DD/MM/YYYY"}
                 d: {type: text, sql_type: "uuid; DROP TABLE t"}
-                e: {type: integer, sql_type: int4}
+                e: {type: password, sql_type: text}
                 f: {type: unsupported, required: true}
                 g: {type: datetime, format: "YYYY-MM-DD", default: "2020-01-01 10:00"}
 
@@ -123,7 +123,7 @@ final class ExactTypesTests: XCTestCase {
             "t.b.format applies to datetime columns only",
             "t.c.format \"DD/MM/YYYY\" is not a datetime format: YYYY-MM-DD, then optionally a space or T and HH:MM, :SS, .f to .ffffff, then optionally Z, +00, +0000 or +00:00",
             "t.d.sql_type \"uuid; DROP TABLE t\" is not a type name (words, an optional (n) or (n,m), then [] for arrays)",
-            "t.e.sql_type applies to text, json, list, email, url and unsupported columns: the value is the type's text",
+            "t.e.sql_type does not apply to a password column: it holds a bcrypt hash",
             "t.f is unsupported (seedc never writes it), so it cannot also have required",
             "t.g.default: \"2020-01-01 10:00\" is more precise than the column's format YYYY-MM-DD",
         ])
