@@ -4,7 +4,7 @@ import SeedDatabase
 import XCTest
 
 /// `tableNames()` and `describe(_:)` on both engines, for `seedc init`: the same tables
-/// give the same columns, keys and defaults.
+/// give the same columns, keys, defaults and foreign keys.
 final class IntrospectionTests: XCTestCase {
     private func check(_ db: DatabaseConnection, prefix: String) throws {
         let (things, pairs) = (prefix + "things", prefix + "pairs")
@@ -13,6 +13,11 @@ final class IntrospectionTests: XCTestCase {
             seen TIMESTAMP DEFAULT CURRENT_TIMESTAMP, n INTEGER)
             """))
         try db.execute(RenderedStatement(sql: "CREATE TABLE \(pairs) (a INTEGER NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b))"))
+        let notes = prefix + "notes"
+        try db.execute(RenderedStatement(sql: """
+            CREATE TABLE \(notes) (id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE, thing TEXT REFERENCES \(things) (code), \
+            pa INTEGER, pb TEXT, parent TEXT REFERENCES \(notes) (body), FOREIGN KEY (pa, pb) REFERENCES \(pairs) (a, b))
+            """))
         XCTAssertTrue(Set(try db.tableNames()).isSuperset(of: [things, pairs]))
         XCTAssertFalse(try db.tableNames().contains("seedc_ledger"))
         XCTAssertNil(try db.describe(prefix + "missing"))
@@ -26,6 +31,17 @@ final class IntrospectionTests: XCTestCase {
         XCTAssertTrue(described.columns[2].defaultSQL?.hasPrefix("'x'") == true, "\(described.columns[2])")
         XCTAssertNotNil(described.columns[3].defaultSQL)
         XCTAssertNil(described.columns[4].defaultSQL)
+
+        let note = try XCTUnwrap(db.describe(notes))
+        XCTAssertEqual(Set(note.foreignKeys.map { [$0.columns.joined(separator: ","), $0.targetTable, $0.targetColumns.joined(separator: ",")] }), [
+            ["thing", things, "code"], ["pa,pb", pairs, "a,b"], ["parent", notes, "body"],
+        ])
+        let scaffold = SchemaScaffold.yaml([described, note])
+        XCTAssertTrue(scaffold.contains("thing:  {type: text, references: \(things).code}"), scaffold)
+        XCTAssertTrue(scaffold.contains("parent: {type: text, references: \(notes).body}"), scaffold)
+        XCTAssertEqual(SchemaScaffold.warnings([described, note]), [
+            "\(notes).pa, pb references \(pairs), which the content does not declare: its values are kept as they are",
+        ])
 
         let pair = try XCTUnwrap(db.describe(pairs))
         XCTAssertEqual(pair.columns.map(\.primaryKey), [true, true])
@@ -62,7 +78,7 @@ final class IntrospectionTests: XCTestCase {
         }
         let db = try PostgresConnection(url: url)
         let prefix = "i_" + UUID().uuidString.prefix(8).lowercased() + "_"
-        defer { _ = try? db.execute(RenderedStatement(sql: "DROP TABLE IF EXISTS \(prefix)things, \(prefix)pairs")) }
+        defer { _ = try? db.execute(RenderedStatement(sql: "DROP TABLE IF EXISTS \(prefix)notes, \(prefix)things, \(prefix)pairs")) }
         try check(db, prefix: prefix)
     }
 }
