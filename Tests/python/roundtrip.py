@@ -104,6 +104,19 @@ def apply_back(root, url):
     return counts(seedc("apply", "--root", root, "--database", url).stdout)
 
 
+def assert_identity(root, live, before, dump, paths, make_fresh, surrogate=None):
+    """Content captured from `live` (whose dump was `before`) applied back onto it
+    updates nothing and changes no byte, `plan` then has nothing to do, and each path
+    (`sqlite_paths` or `postgres_paths`) into a fresh copy of the schema gives the same
+    dump (without the `surrogate` id the database assigns, when there is one)."""
+    assert apply_back(root, live) == (0, 0)
+    assert dump(live) == before
+    assert "nothing to do" in seedc("plan", "--root", root, "--database", live).stdout
+    expected = dump(live, surrogate) if surrogate else before
+    for path, fresh in paths(root, make_fresh, surrogate).items():
+        assert fresh == expected, path
+
+
 def sqlite_paths(root, make_fresh, surrogate=None):
     """The three SQLite paths into fresh copies of the schema: their dumps by path."""
     dumps = {}

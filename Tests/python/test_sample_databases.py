@@ -14,8 +14,7 @@ import subprocess
 
 import pytest
 
-from conftest import seedc
-from roundtrip import apply_back, capture_content, pg_dump, postgres_paths, sqlite_dump, sqlite_paths
+from roundtrip import assert_identity, capture_content, pg_dump, postgres_paths, sqlite_dump, sqlite_paths
 from sample_databases import data_dir, load_postgres, load_sqlite
 
 SAMPLES = ("northwind", "chinook")
@@ -40,11 +39,7 @@ def test_sqlite_identity(tmp_path, sample):
     before = sqlite_dump(live)
     root = tmp_path / "content"
     capture_content(root, live)
-    assert apply_back(root, live) == (0, 0)
-    assert sqlite_dump(live) == before
-    assert "nothing to do" in seedc("plan", "--root", root, "--database", live).stdout
-    for path, dump in sqlite_paths(root, lambda name: schema_only(live, tmp_path / ("fresh-%s.db" % name))).items():
-        assert dump == before, path
+    assert_identity(root, live, before, sqlite_dump, sqlite_paths, lambda name: schema_only(live, tmp_path / ("fresh-%s.db" % name)))
 
 
 @pytest.mark.parametrize("sample", SAMPLES)
@@ -54,9 +49,6 @@ def test_postgres_identity(tmp_path, pg_databases, sample):
     before = pg_dump(live)
     root = tmp_path / "content"
     capture_content(root, live)
-    assert apply_back(root, live) == (0, 0)
-    assert pg_dump(live) == before
-    assert "nothing to do" in seedc("plan", "--root", root, "--database", live).stdout
     schema = subprocess.run(["pg_dump", "--schema-only", "--no-owner", "-T", "seedc_ledger", live],
                             check=True, capture_output=True, text=True).stdout
 
@@ -65,5 +57,4 @@ def test_postgres_identity(tmp_path, pg_databases, sample):
         subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", url], input=schema, text=True, check=True, capture_output=True)
         return url
 
-    for path, dump in postgres_paths(root, fresh).items():
-        assert dump == before, path
+    assert_identity(root, live, before, pg_dump, postgres_paths, fresh)
