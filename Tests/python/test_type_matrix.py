@@ -3,6 +3,7 @@
 onto the live database changes nothing, and the content applied into a fresh copy of
 the schema through each of the five paths gives the live database's exact dump."""
 
+import re
 import sqlite3
 
 import pytest
@@ -144,3 +145,55 @@ def test_postgres_paths_agree_when_the_live_type_differs(tmp_path, pg_databases,
     url = fresh()
     seedc("apply", "--root", root, "--database", url)
     assert "nothing to do" in seedc("plan", "--root", root, "--database", url).stdout
+
+
+def test_the_time_of_applying_is_written_in_the_columns_format(tmp_path, pg_databases):
+    """`default: now` and `on_update: now` write the column's format on every path."""
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "content.yaml").write_text(
+        "seed:\n  tables:\n    t:\n      key: k\n      columns:\n        k: text\n"
+        "        seen: {type: datetime, format: \"YYYY-MM-DDTHH:MM:SS.fffZ\", default: now}\n"
+        "        day: {type: datetime, format: \"YYYY-MM-DD\", default: now}\n"
+        "  records:\n    t:\n      - {k: one}\n")
+    seedc("build", "--root", root)
+
+    def fresh(name):
+        path = tmp_path / ("%s.db" % name)
+        connection = sqlite3.connect(path)
+        connection.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT, seen DATETIME, day DATETIME)")
+        connection.close()
+        return path
+
+    sqlite_paths(root, fresh)
+    for name in ("apply", "script", "module"):
+        seen, day = sqlite3.connect(tmp_path / ("%s.db" % name)).execute("SELECT seen, day FROM t").fetchone()
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", seen), (name, seen)
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d", day), (name, day)
+
+    def fresh_pg():
+        url = pg_databases(tables=False)
+        pg_run(url, "CREATE TABLE t (id serial PRIMARY KEY, k text, seen timestamptz, day date)")
+        return url
+
+    for path, dump in postgres_paths(root, fresh_pg, surrogate="id").items():
+        assert len(dump["t"]) == 1, path
+
+
+def test_capture_refuses_rows_that_mix_formats(tmp_path):
+    live = tmp_path / "live.db"
+    connection = sqlite3.connect(live)
+    connection.executescript("CREATE TABLE t (id INTEGER PRIMARY KEY, k TEXT UNIQUE, at DATETIME);"
+                             "INSERT INTO t (k, at) VALUES ('a', '2021-01-01 00:00:00'), ('b', '2021-01-02 00:00:00'), ('c', '2021-01-03');")
+    connection.close()
+    root = tmp_path / "content"
+    root.mkdir()
+    (root / "content.yaml").write_text("title: x\n")
+    init = seedc("init", "--root", root, "--database", live)
+    assert init.returncode == 0
+    content = (root / "content.yaml").read_text()
+    assert 'at: {type: datetime, format: "YYYY-MM-DD HH:MM:SS"}  # seedc init: rows mix formats (YYYY-MM-DD HH:MM:SS, YYYY-MM-DD)' in content
+    capture = seedc("capture", "--root", root, "--database", live, check=False)
+    assert capture.returncode == 1
+    assert 't "c".at: "2021-01-03" is not stored in the column\'s format YYYY-MM-DD HH:MM:SS (YYYY-MM-DD)' in capture.stderr
+    assert (root / "content.yaml").read_text() == content, "nothing is written"

@@ -116,6 +116,23 @@ final class CapturerTests: XCTestCase {
         ])
     }
 
+    /// A column seedc cannot carry is never read, and its table is refused.
+    func testAnUnsupportedColumnRefusesItsTable() throws {
+        let table = try table("""
+        seed:
+          tables:
+            shapes:
+              key: name
+              columns: {name: text, outline: {type: unsupported, sql_type: geometry}}
+
+        """)
+        let capturer = Capturer(table: table, existingKeys: [])
+        XCTAssertEqual(capturer.columns.map(\.name), ["name"])
+        XCTAssertEqual(capturer.capture([["a"]]).errors, [
+            "shapes.outline is unsupported: seedc cannot carry its values exactly; declare it app_owned: true to leave it to the app, or give it a type",
+        ])
+    }
+
     func testRowsLeftOutAreSaidSo() throws {
         let table = try table("""
         seed:
