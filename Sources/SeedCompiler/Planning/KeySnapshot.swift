@@ -20,4 +20,9 @@ enum KeySnapshot {
 
     /// After a table's batches.
     static let drop = SQLStatement.dropKeySnapshot
+
+    /// After a table's rows: the snapshot dropped, the table's sequences advanced.
+    static func finish(for table: TablePlan) -> [SQLStatement] {
+        [drop] + Sequences.advance(for: table)
+    }
 }

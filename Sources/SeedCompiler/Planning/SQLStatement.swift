@@ -62,6 +62,9 @@ public enum SQLStatement: Hashable, Sendable {
     case indexKeySnapshot(key: [SQLIdentifier])
     /// `DROP TABLE seedc_keys`.
     case dropKeySnapshot
+    /// PostgreSQL: the sequence filling `column` (if any) moved past the column's highest
+    /// value, never back (`Sequences`). SQLite has no statement for it (`SQLDialect.runs`).
+    case advanceSequence(table: SQLIdentifier, column: SQLIdentifier)
     /// `CREATE TABLE IF NOT EXISTS` with an `id` primary key when none is declared.
     case createTable(table: SQLIdentifier, columns: [ColumnDefinition], primaryKey: [SQLIdentifier], unique: [SQLIdentifier])
 

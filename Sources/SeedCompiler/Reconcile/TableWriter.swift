@@ -50,8 +50,8 @@ public struct TableWriter {
     /// Before the table's batches: its key snapshot.
     public var createSnapshot: [RenderedStatement] { KeySnapshot.create(for: table).map(dialect.render) }
 
-    /// After the table's batches.
-    public var dropSnapshot: RenderedStatement { dialect.render(KeySnapshot.drop) }
+    /// After the table's batches: the snapshot dropped, the table's sequences advanced.
+    public var finish: [RenderedStatement] { KeySnapshot.finish(for: table).filter(dialect.runs).map(dialect.render) }
 
     /// `rows` (indexes into `table.rows`) in batches of rows that set the same columns,
     /// in order, each within the parameter limits.

@@ -80,6 +80,7 @@ enum PythonModuleRenderer {
             }
             if !batches.isEmpty { renderRun([KeySnapshot.drop], statements: &statements, into: &out) }
             for group in groups(of: table, besides: batches) { render(group, of: table, statements: &statements, into: &out) }
+            if !table.rows.isEmpty { renderRun(Sequences.advance(for: table), statements: &statements, into: &out) }
         }
     }
 
@@ -102,8 +103,9 @@ enum PythonModuleRenderer {
 
     /// Statements run once, without parameters (a table's key snapshot).
     private static func renderRun(_ run: [SQLStatement], statements: inout StatementTable, into out: inout OutputBuffer) {
+        guard !run.isEmpty else { return }
         let byDialect = dialects.map { name, dialect in
-            "\(JSONText.quoted(name)): [" + run.map { String(statements.number(dialect.statement($0), dialect: name, out: &out)) }.joined(separator: ", ") + "]"
+            "\(JSONText.quoted(name)): [" + run.filter(dialect.runs).map { String(statements.number(dialect.statement($0), dialect: name, out: &out)) }.joined(separator: ", ") + "]"
         }
         out.append("[\"run\", {\(byDialect.joined(separator: ", "))}]\n")
     }

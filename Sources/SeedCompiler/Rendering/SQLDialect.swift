@@ -141,6 +141,12 @@ struct SQLDialect {
         (lanes .< ByteScan.all(0x20)) .& (lanes .!= ByteScan.all(0x09)) .& (lanes .!= ByteScan.all(0x0A))
     }
 
+    /// Whether the statement does anything in this dialect (SQLite advances no sequence).
+    func runs(_ s: SQLStatement) -> Bool {
+        if case .advanceSequence = s { return engine == .postgres }
+        return true
+    }
+
     /// Renders a statement; arguments (`SQLExpression.argument`) are collected in order.
     func render(_ s: SQLStatement) -> RenderedStatement {
         var out = OutputBuffer()
@@ -339,7 +345,7 @@ struct SQLDialect {
             return "SELECT 1 FROM \(identifier(table)) LIMIT 1"
         case let .insertIfMissing(table, values, match):
             let selected = list(values.map(\.value))
-            return "INSERT INTO \(identifier(table)) (\(names(values.map(\.column)))) SELECT \(selected) WHERE NOT EXISTS (SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match)))"
+            return "INSERT INTO \(identifier(table)) (\(names(values.map(\.column))))\(overriding) SELECT \(selected) WHERE NOT EXISTS (SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match)))"
         case let .updateIfDifferent(table, set, match, compare):
             let setText = assignments(set)
             let matchText = conjunction(match)
@@ -371,6 +377,24 @@ struct SQLDialect {
             return "CREATE INDEX \(identifier(KeySnapshot.index)) ON \(identifier(KeySnapshot.table)) (\(names(key)))"
         case .dropKeySnapshot:
             return "DROP TABLE \(identifier(KeySnapshot.table))"
+        case let .advanceSequence(table, column):
+            // In a DO block, so psql prints no result row; the names go in as a literal and
+            // a quoted identifier, under a dollar tag they do not contain.
+            var name = OutputBuffer()
+            var quoted = identifier(table)
+            quoted.withUTF8 { string($0, &name) }
+            var columnName = OutputBuffer()
+            var plain = column.name
+            plain.withUTF8 { string($0, &columnName) }
+            let body = "DECLARE s regclass := pg_get_serial_sequence(\(name.text), \(columnName.text)); m bigint; "
+                + "BEGIN IF s IS NOT NULL THEN SELECT max(\(identifier(column))) INTO m FROM \(identifier(table)); "
+                + "IF m IS NOT NULL THEN PERFORM setval(s, GREATEST(m, pg_sequence_last_value(s))); END IF; END IF; END"
+            var tag = "$seedc$", number = 0
+            while body.contains(tag) {
+                number += 1
+                tag = "$seedc\(number)$"
+            }
+            return "DO \(tag)\(body)\(tag)"
         case let .createTable(table, columns, primaryKey, unique):
             var parts = columns.map { column -> String in
                 guard let storage = column.storage else {
@@ -404,7 +428,7 @@ struct SQLDialect {
         case let .insertMissing(table, columns, constants, key):
             let names = columns.map { identifier($0.name) } + constants.map { identifier($0.column) }
             let values = columns.map(typed) + constants.map { text($0.value, &context) }
-            return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))"
+            return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))\(overriding)"
                 + " SELECT \(values.joined(separator: ", ")) FROM \(missing(key))"
         case let .updateDiffering(table, set, touch, key):
             let keys = identifier(KeySnapshot.table)
@@ -431,6 +455,10 @@ struct SQLDialect {
         let differs = conflict.update.map { "\(identifier(table)).\(identifier($0)) \(distinct) excluded.\(identifier($0))" }.joined(separator: " OR ")
         return head + "UPDATE SET \(set) WHERE \(differs)"
     }
+
+    /// PostgreSQL takes a seeded value even for a `GENERATED ALWAYS` identity column
+    /// (and the clause changes nothing in a table without one).
+    private var overriding: String { engine == .postgres ? " OVERRIDING SYSTEM VALUE" : "" }
 
     /// Null-safe inequality: NULL differs from a value and equals NULL.
     private var distinct: String { engine == .sqlite ? "IS NOT" : "IS DISTINCT FROM" }

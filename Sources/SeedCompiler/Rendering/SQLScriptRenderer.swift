@@ -44,7 +44,7 @@ enum SQLScriptRenderer {
             for batch in batches {
                 write(batch, of: table, dialect: dialect, into: &out)
             }
-            statement(KeySnapshot.drop)
+            KeySnapshot.finish(for: table).filter(dialect.runs).forEach(statement)
         }
         out.append("\n")
         if secrets {

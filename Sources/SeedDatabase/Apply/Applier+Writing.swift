@@ -65,7 +65,7 @@ extension Applier {
                 done += batch.count
                 options.progress?(table.name, done, total)
             }
-            try execute(writer.dropSnapshot, table: table.name)
+            for statement in writer.finish { try execute(statement, table: table.name) }
         }
         for key in changes.prunes {
             for statement in reconciler.prune(table, keyText: key) { try execute(statement, table: table.name, key: key) }
