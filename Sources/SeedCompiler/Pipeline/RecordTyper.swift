@@ -9,11 +9,15 @@ struct RecordTyper {
     private let schema: Schema
     /// Secrets found in records of content.yaml.
     private var secrets: [Diagnostic] = []
+    /// Per table, its binary columns: bytes written as base64 look random by nature,
+    /// so their values are not scanned for secrets.
+    private let binaryColumns: [String: Set<String>]
 
     init(schema: Schema, encoder: RowEncoder) {
         self.schema = schema
         self.encoder = encoder
         collector = RecordCollector(schema: schema)
+        binaryColumns = Dictionary(schema.tables.map { ($0.name, Set($0.columns.filter { $0.type == .binary }.map(\.name))) }) { first, _ in first }
     }
 
     /// A record of `seed.records` or an include file.
@@ -21,9 +25,7 @@ struct RecordTyper {
     ///   are scanned for secrets (and, by `RecordStream`, for links) like the rest of it.
     mutating func type(_ item: DetachedRecord, from file: String, publicFile: Bool) -> TypedRecord {
         if publicFile {
-            // Bytes written as base64 look random by nature: a binary column's value is not scanned.
-            let binary = item.table?.scalar.flatMap { schema.table($0) }?.columns.filter { $0.type == .binary }.map(\.name) ?? []
-            secrets += SecretScanner.scan(item.node, file: file, skipping: Set(binary))
+            secrets += SecretScanner.scan(item.node, file: file, skipping: item.table?.scalar.flatMap { binaryColumns[$0] } ?? [])
         }
         var typed = TypedRecord()
         if let raw = collector.record(item, publicFile: publicFile) { typed = type(raw) }
