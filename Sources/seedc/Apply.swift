@@ -56,6 +56,10 @@ struct Apply: ParsableCommand {
             print("seedc: \(target): " + (applied.upToDate ? "up to date" : ChangeReport.summary(applied.tables)))
         } catch let code as ExitCode {
             throw code
+        } catch let Applier.Failure.unstableReferences(problems) {
+            Progress.finish()
+            content.report(problems, sources: read.sources)
+            throw ExitCode.failure
         } catch {
             Progress.finish()
             throw databaseError(error, target: target)

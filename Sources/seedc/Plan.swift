@@ -56,6 +56,9 @@ struct Plan: ParsableCommand {
             if outcome.hasChanges { throw ExitCode(Self.pendingExitCode) }
         } catch let code as ExitCode {
             throw code
+        } catch let Applier.Failure.unstableReferences(problems) {
+            content.report(problems, sources: read.sources)
+            throw ExitCode.failure
         } catch {
             throw databaseError(error, target: target)
         }

@@ -61,6 +61,8 @@ extension DiagnosticID {
     public static let privateRecordInPublicFile: DiagnosticID = "private-record-in-public-file"
     /// A record giving a value to an `app_owned` column, which seedc never writes.
     public static let appOwnedField: DiagnosticID = "app-owned-field"
+    /// A declared column holding raw ids the database assigns anew (found by `plan`/`apply`).
+    public static let unstableReference: DiagnosticID = "unstable-reference"
     // Links
     public static let brokenLink: DiagnosticID = "broken-link"
     public static let placeholderLink: DiagnosticID = "placeholder-link"

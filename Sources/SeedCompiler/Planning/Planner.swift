@@ -26,7 +26,7 @@ struct Planner {
             let planned = { (column: ColumnSchema) in
                 PlannedColumn(
                     name: column.name, storage: column.storage,
-                    lookup: Self.lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate)
+                    lookup: Self.lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate, location: column.location)
             }
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
                                  columns: table.seededColumns.map(planned),

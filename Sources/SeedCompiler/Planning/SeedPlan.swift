@@ -43,6 +43,8 @@ public struct PlannedColumn: Sendable {
     public var lookup: Lookup?
     /// Set to the time of applying whenever seedc updates the row.
     public var touchOnUpdate: Bool
+    /// Where the column is declared, for problems found in the database.
+    public var location: SourceLocation? = nil
 }
 
 /// `SELECT column FROM table WHERE keyColumn = <value>`.

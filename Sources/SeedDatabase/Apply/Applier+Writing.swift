@@ -20,7 +20,7 @@ extension Applier {
         }
         // Which rows with secrets are missing, and which of those cannot be inserted,
         // is settled for every table before anything is written or hashed.
-        let pending = try plan.tables.map { table in
+        let pending = try orderedTables().map { table in
             var changes = try compare(table, rows: table.rows.indices.filter { table.rows.shape(at: $0).shape.needsSecret }, empty: false,
                                       owned: ledger.owned[table.name] ?? [])
             skipUnset(&changes)

@@ -48,6 +48,8 @@ public struct Applier {
         case rejected(table: String, key: String?, failure: DatabaseFailure)
         /// Planned rows could not be read back from their temporary file (`RowSpill`).
         case unreadableRows(String)
+        /// Declared columns hold raw ids the database assigns anew (`LiveReferences`).
+        case unstableReferences([Diagnostic])
 
         public var description: String {
             switch self {
@@ -62,6 +64,8 @@ public struct Applier {
                     + (failure.column.map { ", column \($0)" } ?? "") + ": \(failure.message)"
             case let .unreadableRows(reason):
                 "cannot read the planned rows back from their temporary file: \(reason); nothing was applied"
+            case let .unstableReferences(problems):
+                problems.map(\.message).joined(separator: "; ")
             }
         }
     }
@@ -91,12 +95,22 @@ public struct Applier {
         if isApplied(ledger) {
             return Outcome(changes: plan.tables.map { TableChanges(table: $0) }, upToDate: true)
         }
-        let changes = try plan.tables.map { table in
+        let changes = try orderedTables().map { table in
             var changes = try compare(table, rows: nil, empty: missing.contains(table.name), owned: ledger.owned[table.name] ?? [])
             skipUnset(&changes)
             return changes
         }
         return Outcome(changes: changes, upToDate: false)
+    }
+
+    /// The plan's tables in an order that also follows the database's own foreign keys;
+    /// throws `unstableReferences` when declared columns hold raw ids (`LiveReferences`).
+    func orderedTables() throws -> [TablePlan] {
+        let plan = reconciler.plan
+        let live = LiveReferences(foreignKeys: Dictionary(try plan.tables.map { ($0.name, try connection.foreignKeys(of: $0.name)) }) { first, _ in first })
+        let problems = live.problems(plan)
+        if !problems.isEmpty { throw Failure.unstableReferences(problems) }
+        return live.order(plan).map { plan.tables[$0] }
     }
 
     /// Checks that every table exists with the plan's columns. Missing tables are an

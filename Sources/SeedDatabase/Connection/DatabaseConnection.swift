@@ -30,6 +30,9 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Columns, types, NOT NULL, defaults, primary and unique keys of a table, or nil.
     func describe(_ table: String) throws -> TableDescription?
+
+    /// The table's foreign keys (none for a table that does not exist).
+    func foreignKeys(of table: String) throws -> [TableDescription.ForeignKey]
 }
 
 extension DatabaseConnection {

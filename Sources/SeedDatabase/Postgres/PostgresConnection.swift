@@ -103,9 +103,17 @@ public final class PostgresConnection: DatabaseConnection {
             JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum \
             WHERE i.indrelid = to_regclass(quote_ident($1)) AND i.indisunique AND NOT i.indisprimary GROUP BY i.indexrelid ORDER BY 1
             """, arguments: [.text(table)])).compactMap { $0.first ?? nil }.map { $0.components(separatedBy: ",") }
+        let foreignKeys = try foreignKeys(of: table)
+        return TableDescription(name: table, columns: columns.map { row in
+            TableDescription.Column(name: row[0] ?? "", type: row[1] ?? "text", notNull: row[2] == "true",
+                                    defaultSQL: row[3], primaryKey: row[4] == "true")
+        }, unique: unique, engine: .postgres, foreignKeys: foreignKeys)
+    }
+
+    public func foreignKeys(of table: String) throws -> [TableDescription.ForeignKey] {
         // Each foreign key as its columns, the target table and its columns, in order
         // (one value per line, so no name needs parsing).
-        let foreignKeys = try fetch(RenderedStatement(sql: """
+        return try fetch(RenderedStatement(sql: """
             SELECT (SELECT string_agg(a.attname, E'\\n' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, n) \
             JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum), \
             t.relname, \
@@ -117,10 +125,6 @@ public final class PostgresConnection: DatabaseConnection {
             TableDescription.ForeignKey(columns: (row[0] ?? "").components(separatedBy: "\n"), targetTable: row[1] ?? "",
                                         targetColumns: (row[2] ?? "").components(separatedBy: "\n"))
         }
-        return TableDescription(name: table, columns: columns.map { row in
-            TableDescription.Column(name: row[0] ?? "", type: row[1] ?? "text", notNull: row[2] == "true",
-                                    defaultSQL: row[3], primaryKey: row[4] == "true")
-        }, unique: unique, engine: .postgres, foreignKeys: foreignKeys)
     }
 
     private func run<T>(_ statement: RenderedStatement, _ read: (OpaquePointer) -> T) throws -> T {

@@ -96,10 +96,16 @@ public final class SQLiteConnection: DatabaseConnection {
             }
             let primaryKey = try db.primaryKey(table).columns
             let unique = try db.indexes(on: table).filter(\.isUnique).map(\.columns).filter { $0 != primaryKey }
-            let foreignKeys = try db.foreignKeys(on: table).map {
+            return TableDescription(name: table, columns: columns, unique: unique, foreignKeys: try foreignKeys(of: table))
+        }
+    }
+
+    public func foreignKeys(of table: String) throws -> [TableDescription.ForeignKey] {
+        try run { db in
+            guard try db.tableExists(table) else { return [] }
+            return try db.foreignKeys(on: table).map {
                 TableDescription.ForeignKey(columns: $0.originColumns, targetTable: $0.destinationTable, targetColumns: $0.destinationColumns)
             }
-            return TableDescription(name: table, columns: columns, unique: unique, foreignKeys: foreignKeys)
         }
     }
 

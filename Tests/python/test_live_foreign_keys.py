@@ -1,0 +1,86 @@
+"""The database's own foreign keys are honoured where the content declares no
+`references:`: `seedc apply` writes tables in an order that follows them, and a
+declared column holding raw ids of rows the content leaves to the database is an
+`unstable-reference` error, with nothing written."""
+
+import sqlite3
+
+import pytest
+
+from conftest import seedc
+from roundtrip import pg_run
+
+# posts sorts before users, but references it.
+SCHEMA = """
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT);
+CREATE TABLE posts (id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, author_email TEXT REFERENCES users (email), author_id INTEGER REFERENCES users (id));
+"""
+POSTGRES_SCHEMA = SCHEMA.replace("INTEGER PRIMARY KEY", "serial PRIMARY KEY")
+
+ORDERED = """seed:
+  tables:
+    posts:
+      key: slug
+      columns: {slug: text, author_email: email}
+    users:
+      key: email
+      columns: {email: email, name: text}
+  records:
+    posts:
+      - {slug: hello, author_email: amy@example.org}
+    users:
+      - {email: amy@example.org, name: Amy}
+"""
+
+RAW_IDS = """seed:
+  tables:
+    posts:
+      key: slug
+      columns: {slug: text, author_id: integer}
+    users:
+      key: email
+      columns: {email: email, name: text}
+  records:
+    posts:
+      - {slug: hello, author_id: 1}
+    users:
+      - {email: amy@example.org, name: Amy}
+"""
+
+
+def content(tmp_path, text):
+    root = tmp_path / "content"
+    root.mkdir(exist_ok=True)
+    (root / "content.yaml").write_text(text)
+    return root
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def database(request, tmp_path):
+    if request.param == "sqlite":
+        path = tmp_path / "app.db"
+        connection = sqlite3.connect(path)
+        connection.executescript(SCHEMA)
+        connection.close()
+        return str(path)
+    url = request.getfixturevalue("pg_databases")(tables=False)
+    pg_run(url, POSTGRES_SCHEMA)
+    return url
+
+
+def test_tables_follow_the_databases_foreign_keys(tmp_path, database):
+    root = content(tmp_path, ORDERED)
+    result = seedc("apply", "--root", root, "--database", database)
+    assert "2 inserted" in result.stdout
+    assert "nothing to do" in seedc("plan", "--root", root, "--database", database).stdout
+
+
+def test_raw_ids_of_an_undeclared_id_are_refused(tmp_path, database):
+    root = content(tmp_path, RAW_IDS)
+    for command in ("plan", "apply"):
+        result = seedc(command, "--root", root, "--database", database, check=False)
+        assert result.returncode == 1, result.stdout
+        assert "content.yaml:5:29: error: posts.author_id holds ids of users rows" in result.stderr, result.stderr
+        assert "declare `references: users.id` on it" in result.stderr and "[unstable-reference]" in result.stderr
+    if database.endswith(".db"):
+        assert sqlite3.connect(database).execute("SELECT count(*) FROM users").fetchone()[0] == 0, "nothing written"
