@@ -75,7 +75,7 @@ struct Capture: ParsableCommand {
         do {
             let connection = try target.open(create: false)
             for name in chosen {
-                var capturer = Capturer(table: schema.table(name)!, existingKeys: Set(plan.tables.first { $0.name == name }?.rows.map(\.key) ?? []))
+                var capturer = Capturer(table: schema.table(name)!, existingKeys: Set(plan.tables.first { $0.name == name }?.rows.map(\.key) ?? []), schema: schema)
                 capturer.includeDeleted = includeDeleted
                 capturer.usedVariables = used.union(captured.flatMap(\.result.variables))
                 guard try connection.columns(of: name) != nil else { throw fail("\(target): no table \(name)") }

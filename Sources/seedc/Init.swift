@@ -54,6 +54,11 @@ struct Init: ParsableCommand {
             var descriptions: [TableDescription] = []
             for name in names {
                 guard var description = try connection.describe(name) else { throw fail("\(target): no table \(name)") }
+                // A guessed natural key must be unique in the rows.
+                for index in description.columns.indices where description.columns[index].notNull && !description.columns[index].primaryKey {
+                    let repeats = try connection.fetch(SchemaScaffold.repeats(of: description.columns[index].name, in: name, engine: connection.engine))
+                    description.columns[index].uniqueInRows = repeats.first?.first == "0"
+                }
                 // Datetimes kept as text keep the format their rows are stored in.
                 for index in description.columns.indices where description.keepsDatetimeText(description.columns[index]) {
                     let values = try connection.fetch(SchemaScaffold.storedValues(of: description.columns[index].name, in: name, engine: connection.engine))

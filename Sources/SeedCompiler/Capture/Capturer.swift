@@ -35,9 +35,23 @@ public struct Capturer: Sendable {
         public var errors: [String] = []
     }
 
-    public init(table: TableSchema, existingKeys: Set<[String]>) {
+    /// Columns holding another row's id that content gives as that row's natural key
+    /// (`references:` to a column the target leaves out), by name: the lookup and the
+    /// storage of the target's key.
+    public let lookups: [String: (lookup: Lookup, key: SQLStorage)]
+
+    /// - Parameter schema: the whole schema, to read references to ids the content
+    ///   leaves out as the target rows' natural keys.
+    public init(table: TableSchema, existingKeys: Set<[String]>, schema: Schema? = nil) {
         self.table = table
         self.existingKeys = existingKeys
+        var lookups: [String: (lookup: Lookup, key: SQLStorage)] = [:]
+        for column in table.columns {
+            guard let schema, let lookup = Lookup.of(column, in: schema),
+                  let key = schema.table(lookup.table)?.column(lookup.keyColumn) else { continue }
+            lookups[column.name] = (lookup, key.storage)
+        }
+        self.lookups = lookups
     }
 
     /// The columns read: stored, declared columns, except those the database, seedc or
@@ -50,8 +64,16 @@ public struct Capturer: Sendable {
         }
     }
 
+    /// The columns read, then whether each lookup column is set (to tell a reference
+    /// to a missing row from a NULL one).
     public func select(_ engine: DatabaseEngine) -> RenderedStatement {
-        SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table.name), columns: columns.map { SQLStatement.TypedColumn(name: SQLIdentifier($0.name), storage: $0.storage) }, match: []))
+        let columns = columns
+        let values = columns.map { column -> SQLStatement.Selected in
+            guard let (lookup, key) = lookups[column.name] else { return .value(SQLIdentifier(column.name), column.storage) }
+            return .lookedUp(SQLIdentifier(column.name), lookup, key)
+        }
+        let flags = columns.filter { lookups[$0.name] != nil }.map { SQLStatement.Selected.isSet(SQLIdentifier($0.name)) }
+        return SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table.name), columns: values + flags, match: []))
     }
 
     /// The records for `rows` (each value as text, nil for NULL, in `columns` order):
@@ -71,7 +93,15 @@ public struct Capturer: Sendable {
         var byKey: [[String]: [String?]] = [:]
         var repeated: [[String]: Int] = [:]
         var keyless = 0
-        for row in rows where row.count == columns.count && keyIndexes.count == table.key.count {
+        let lookedUp = columns.indices.filter { lookups[columns[$0].name] != nil }
+        for var row in rows where row.count == columns.count + lookedUp.count && keyIndexes.count == table.key.count {
+            // A reference to a row that is not there: said, and the field left out.
+            for (offset, index) in lookedUp.enumerated() where row[index] == nil && row[columns.count + offset] != nil {
+                let key = keyIndexes.map { row[$0] ?? "" }
+                result.warnings.append("\(table.name) \(Self.describe(key)): \(columns[index].name) references a \(lookups[columns[index].name]!.lookup.table) row that is not there: left out")
+                row[index] = Self.dangling
+            }
+            row.removeLast(lookedUp.count)
             let parts = keyIndexes.map { row[$0] }
             guard parts.allSatisfy({ $0 != nil }) else {
                 keyless += 1
@@ -88,13 +118,16 @@ public struct Capturer: Sendable {
         if keyless > 0 {
             result.warnings.append("\(table.name): \(keyless) rows with an empty (NULL) \(table.key.joined(separator: ", ")) left out")
         }
-        for (key, count) in repeated.sorted(by: { Self.precedes($0.key, $1.key) }) {
-            result.warnings.append("\(table.name): \(count) rows have the natural key \(Self.describe(key)); only the first was captured")
+        // Rows that share a natural key cannot both be records: refused, listed.
+        let keyTypes = keyIndexes.map { columns[$0].storage }
+        for (key, count) in repeated.sorted(by: { Self.precedes($0.key, $1.key, keyTypes) }) {
+            result.errors.append("\(table.name): \(count) rows have the natural key \(Self.describe(key)); a natural key must identify one row (make the rows differ, or choose another key)")
         }
         var variables = usedVariables
-        for key in byKey.keys.sorted(by: Self.precedes) {
+        for key in byKey.keys.sorted(by: { Self.precedes($0, $1, keyTypes) }) {
             var fields: [Field] = []
             for (column, text) in zip(columns, byKey[key]!) {
+                if text == Self.dangling { continue }
                 if column.type == .password {
                     guard text != nil else { continue }
                     let variable = Self.variableName(table: table.name, key: key, avoiding: variables)
@@ -207,9 +240,24 @@ public struct Capturer: Sendable {
         return name
     }
 
-    /// Key order: by each part's UTF-8 bytes, as the compiler sorts records.
-    static func precedes(_ a: [String], _ b: [String]) -> Bool {
-        a.lexicographicallyPrecedes(b) { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    /// Stands for a reference to a missing row among a row's values (never a value:
+    /// text from a database holds no U+0000).
+    private static let dangling = "\u{0}"
+
+    /// Key order: each part in its type's order (numbers numerically; dates and
+    /// datetimes, written in one format, chronologically by their text), else by its
+    /// UTF-8 bytes, as the compiler sorts records.
+    static func precedes(_ a: [String], _ b: [String], _ types: [SQLStorage] = []) -> Bool {
+        for (index, (x, y)) in zip(a, b).enumerated() where x != y {
+            let type = index < types.count ? types[index] : .text
+            switch type {
+            case .integer: if let i = Int64(x), let j = Int64(y), i != j { return i < j }
+            case .real, .decimal: if let d = Double(x), let e = Double(y), d != e { return d < e }
+            default: break
+            }
+            return x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        return a.count < b.count
     }
 
     static func describe(_ key: [String]) -> String {

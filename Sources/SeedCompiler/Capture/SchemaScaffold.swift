@@ -1,8 +1,6 @@
 /// `seedc init`: the `tables:` block of the `seed` section for tables a database
 /// describes, indented to sit under `seed:`.
 public enum SchemaScaffold {
-    /// Columns a natural key is proposed from when no column is unique, in this order.
-    static let keyCandidates = ["slug", "username", "link", "url", "email", "title", "name"]
     /// Columns the app keeps up to date by itself (a login time, a counter): proposed
     /// `app_owned`, so capture and apply leave them to the app.
     static let appOwnedNames: Set<String> = ["last_login", "last_login_at", "last_seen", "last_seen_at", "last_active", "last_active_at", "login_count"]
@@ -15,7 +13,7 @@ public enum SchemaScaffold {
 
     /// Tables holding accounts: a password column. Their records stay out of content.yaml.
     public static func isPrivate(_ table: TableDescription) -> Bool {
-        seedColumns(table).contains { type(of: $0, engine: table.engine) == .password }
+        table.columns.contains { type(of: $0, engine: table.engine) == .password }
     }
 
     /// The first line of a private table's records file, saying why it exists.
@@ -24,21 +22,38 @@ public enum SchemaScaffold {
     }
 
     public static func yaml(_ tables: [TableDescription], indent: String = "  ") -> String {
+        let choices = Dictionary(tables.map { ($0.name, KeyChoice.choose(for: $0, among: tables)) }) { first, _ in first }
         var out = indent + "tables:\n"
         for table in tables {
-            out += block(table, references: references(of: table, among: tables), indent: indent + "  ")
+            out += block(table, choice: choices[table.name]!, references: references(of: table, among: tables, choices: choices), indent: indent + "  ")
         }
         return out
     }
 
-    /// `references:` for the one-column foreign keys of `table` into a column the
-    /// content declares, by column name.
-    static func references(of table: TableDescription, among tables: [TableDescription]) -> [String: String] {
-        var references: [String: String] = [:]
+    /// What a foreign key column of the content declares.
+    struct Reference: Equatable {
+        /// `table.column`, for `references:`.
+        var target: String
+        /// The target's natural key column, when the target column is an id the content
+        /// leaves out: the column then holds that key's values, and the id is looked up.
+        var by: TableDescription.Column?
+        var byEngine: DatabaseEngine = .sqlite
+    }
+
+    /// `references:` for the one-column foreign keys of `table` into a table the
+    /// content declares, by column name: to a declared column as it is, to a surrogate
+    /// id by the target's one-column natural key.
+    static func references(of table: TableDescription, among tables: [TableDescription], choices: [String: KeyChoice]) -> [String: Reference] {
+        var references: [String: Reference] = [:]
         for key in table.foreignKeys where key.columns.count == 1 && key.targetColumns.count == 1 {
-            guard let target = tables.first(where: { $0.name == key.targetTable }),
-                  seedColumns(target).contains(where: { $0.name == key.targetColumns[0] }) else { continue }
-            references[key.columns[0]] = target.name + "." + key.targetColumns[0]
+            guard let target = tables.first(where: { $0.name == key.targetTable }), let choice = choices[target.name] else { continue }
+            let reference = target.name + "." + key.targetColumns[0]
+            if choice.omitted == key.targetColumns[0] {
+                guard choice.key.count == 1, let by = target.columns.first(where: { $0.name == choice.key[0] }) else { continue }
+                references[key.columns[0]] = Reference(target: reference, by: by, byEngine: target.engine)
+            } else if target.columns.contains(where: { $0.name == key.targetColumns[0] }) {
+                references[key.columns[0]] = Reference(target: reference, by: nil)
+            }
         }
         return references
     }
@@ -47,8 +62,9 @@ public enum SchemaScaffold {
     /// tables the content does not declare (their raw values are kept), composite keys,
     /// and keys into an id the database assigns.
     public static func warnings(_ tables: [TableDescription]) -> [String] {
-        tables.flatMap { table in
-            let declared = references(of: table, among: tables)
+        let choices = Dictionary(tables.map { ($0.name, KeyChoice.choose(for: $0, among: tables)) }) { first, _ in first }
+        return tables.flatMap { table in
+            let declared = references(of: table, among: tables, choices: choices)
             return table.foreignKeys.compactMap { key -> String? in
                 let columns = "\(table.name).\(key.columns.joined(separator: ", "))"
                 if key.columns.count == 1, declared[key.columns[0]] != nil { return nil }
@@ -63,7 +79,13 @@ public enum SchemaScaffold {
     /// The statement reading a column's stored values as text, for the formats of a
     /// datetime kept as text (`TableDescription.keepsDatetimeText`).
     public static func storedValues(of column: String, in table: String, engine: DatabaseEngine) -> RenderedStatement {
-        SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table), columns: [.init(name: SQLIdentifier(column), storage: .text)], match: []))
+        SQLDialect(engine: engine).render(.selectText(table: SQLIdentifier(table), columns: [.value(SQLIdentifier(column), .text)], match: []))
+    }
+
+    /// The statement counting a column's repeated (or NULL) values: a guessed natural
+    /// key must have none (`TableDescription.Column.uniqueInRows`).
+    public static func repeats(of column: String, in table: String, engine: DatabaseEngine) -> RenderedStatement {
+        SQLDialect(engine: engine).render(.countRepeats(table: SQLIdentifier(table), column: SQLIdentifier(column)))
     }
 
     /// The formats stored datetimes are written in (`DateTimeFormat` patterns), the most
@@ -74,24 +96,26 @@ public enum SchemaScaffold {
         return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
     }
 
-    /// Whether a table has a column to seed besides an `id` primary key.
+    /// Whether a table has a column to seed besides a surrogate id.
     public static func hasColumns(_ table: TableDescription) -> Bool {
-        !seedColumns(table).isEmpty
+        table.columns.contains { $0.name != KeyChoice.surrogate(of: table) }
     }
 
-    /// The columns content sets: all but the integer `id` primary key the database fills.
-    static func seedColumns(_ table: TableDescription) -> [TableDescription.Column] {
-        table.columns.filter { !($0.primaryKey && $0.name == "id") }
-    }
-
-    static func block(_ table: TableDescription, references: [String: String] = [:], indent: String) -> String {
-        let columns = seedColumns(table)
+    static func block(_ table: TableDescription, choice: KeyChoice, references: [String: Reference] = [:], indent: String) -> String {
+        let columns = table.columns.filter { $0.name != choice.omitted }
+        let key = choice.key
         var out = "\(indent)" + YAMLScalar.text(table.name) + ":\n"
-        let (key, proposed) = naturalKey(table, columns: columns)
-        if proposed {
+        switch choice.reason {
+        case .declared: break
+        case .guessed:
             out += Comment.lines([
-                "seedc init: no unique column in \(table.name); \(key.joined(separator: ", ")) is a guess at the natural key.",
+                "seedc init: no unique constraint in \(table.name); \(key.joined(separator: ", ")) is unique in its rows today, so it is proposed as the natural key.",
                 "Make sure it identifies one row, or change it, before adding records.",
+            ], .hash, indent: indent + "  ")
+        case .idIsKey:
+            out += Comment.lines([
+                "seedc init: no column of \(table.name) is unique in its rows, so its id \(key.joined(separator: ", ")) is the natural key, seeded as it is.",
+                "Declare a unique natural key instead to let the database assign ids.",
             ], .hash, indent: indent + "  ")
         }
         let keyText = key.count == 1 ? YAMLScalar.text(key[0]) : "[" + key.map { YAMLScalar.text($0, in: .flow) }.joined(separator: ", ") + "]"
@@ -109,11 +133,14 @@ public enum SchemaScaffold {
         let width = names.map(\.count).max() ?? 0
         for (column, name) in zip(columns, names) {
             let inKey = key.contains(column.name)
-            let declared = DeclaredType(column, engine: table.engine)
-            let reference = references[column.name].map { ["references: " + YAMLScalar.text($0, in: .flow)] } ?? []
-            let options = (options(column, declared: declared, inKey: inKey) + reference).joined(separator: ", ")
+            let reference = references[column.name]
+            // A reference to an id left out holds the target's natural key instead.
+            let declared = reference?.by.map { DeclaredType($0, engine: reference!.byEngine) } ?? DeclaredType(column, engine: table.engine)
+            let options = (options(column, declared: declared, inKey: inKey) + (reference.map { ["references: " + YAMLScalar.text($0.target, in: .flow)] } ?? [])).joined(separator: ", ")
             out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}"
-            if declared.type == .unsupported {
+            if let by = reference?.by {
+                out += "  " + Comment.line("holds \(reference!.target.split(separator: ".").first.map(String.init) ?? "")'s \(by.name); the id is looked up when applying", .hash)
+            } else if declared.type == .unsupported {
                 out += "  " + Comment.line("seedc init: \(column.type) cannot be carried exactly; capture refuses the table until you set app_owned: true or a type", .hash)
             } else if isAppOwned(column), !inKey {
                 out += "  " + Comment.line("written by the app itself: seedc never captures, sets or compares it", .hash)
@@ -123,26 +150,6 @@ public enum SchemaScaffold {
             out += "\n"
         }
         return out
-    }
-
-    /// A unique non-primary-key column set (the shortest), else a primary key that is
-    /// not a surrogate `id`, else a proposal: the first NOT NULL column among
-    /// `keyCandidates`, else the first NOT NULL text column, else the first candidate
-    /// or column.
-    static func naturalKey(_ table: TableDescription, columns: [TableDescription.Column]) -> (key: [String], proposed: Bool) {
-        let names = Set(columns.map(\.name))
-        if let unique = table.unique.filter({ Set($0).isSubset(of: names) }).min(by: { $0.count < $1.count }) {
-            return (unique, false)
-        }
-        let primaryKey = columns.filter(\.primaryKey).map(\.name)
-        if !primaryKey.isEmpty, table.columns.filter(\.primaryKey).count == primaryKey.count {
-            return (primaryKey, false)
-        }
-        let required = Set(columns.filter(\.notNull).map(\.name))
-        let name = keyCandidates.first(where: required.contains)
-            ?? columns.first(where: { $0.notNull && type(of: $0, engine: table.engine) == .text })?.name
-            ?? keyCandidates.first(where: names.contains) ?? columns.first?.name ?? "id"
-        return ([name], true)
     }
 
     static func options(_ column: TableDescription.Column, declared: DeclaredType, inKey: Bool) -> [String] {

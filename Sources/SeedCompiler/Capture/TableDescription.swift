@@ -33,6 +33,9 @@ public struct TableDescription: Sendable, Equatable {
         /// For a datetime kept as text (SQLite): the `DateTimeFormat` patterns its rows
         /// are stored in, the most common first (`DatetimeFormats`).
         public var storedFormats: [String] = []
+        /// Whether the live rows' values are all different (checked with a count by
+        /// `seedc init` for NOT NULL columns): a guessed natural key must be.
+        public var uniqueInRows = false
 
         public init(name: String, type: String, notNull: Bool, defaultSQL: String?, primaryKey: Bool) {
             self.name = name

@@ -26,8 +26,8 @@ public enum Ledger {
 
     static let read = SQLStatement.selectText(table: id, columns: columns.map(text), match: [])
 
-    private static func text(_ column: SQLIdentifier) -> SQLStatement.TypedColumn {
-        .init(name: column, storage: .text)
+    private static func text(_ column: SQLIdentifier) -> SQLStatement.Selected {
+        .value(column, .text)
     }
 
     /// The stamp row's hash.

@@ -26,7 +26,7 @@ struct Planner {
             let planned = { (column: ColumnSchema) in
                 PlannedColumn(
                     name: column.name, storage: column.storage,
-                    lookup: Self.lookup(for: column, in: schema), touchOnUpdate: column.touchOnUpdate, location: column.location)
+                    lookup: Lookup.of(column, in: schema), touchOnUpdate: column.touchOnUpdate, location: column.location)
             }
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
                                  columns: table.seededColumns.map(planned),
@@ -73,13 +73,6 @@ struct Planner {
         return SeedPlan(contentHash: contentHash, stamp: inputs.stamp(contentHash), tables: tables.map(\.plan), database: database)
     }
 
-    /// A reference to a column the target table does not declare (a database id) is
-    /// resolved at apply time through the target's natural key.
-    private static func lookup(for column: ColumnSchema, in schema: Schema) -> Lookup? {
-        guard let reference = column.reference, let target = schema.table(reference.table),
-              target.column(reference.column) == nil, let key = target.key.first else { return nil }
-        return Lookup(table: target.name, column: reference.column, keyColumn: key)
-    }
 }
 
 /// Turns a validated record into its planned row's encoding: the per-record part of

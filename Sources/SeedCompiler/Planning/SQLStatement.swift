@@ -33,6 +33,9 @@ public indirect enum SQLExpression: Hashable, Sendable {
 public enum SQLStatement: Hashable, Sendable {
     /// `SELECT 1 FROM table WHERE match`.
     case exists(table: SQLIdentifier, match: [Assignment])
+    /// `SELECT count(*) - count(DISTINCT column) FROM table`: rows whose value another
+    /// row holds too, or is NULL (`seedc init`'s check of a guessed key).
+    case countRepeats(table: SQLIdentifier, column: SQLIdentifier)
     /// `SELECT 1 FROM table LIMIT 1`: whether the table has any row.
     case anyRow(table: SQLIdentifier)
     /// `INSERT INTO table (columns) SELECT values WHERE NOT EXISTS (… match …)`.
@@ -47,7 +50,7 @@ public enum SQLStatement: Hashable, Sendable {
     case upsert(table: SQLIdentifier, values: [Assignment], unlessExists: Existence?, onConflict: Conflict)
     /// `SELECT columns FROM table [WHERE match]`, each column as text, exactly
     /// (bytes as hexadecimal, doubles with every digit).
-    case selectText(table: SQLIdentifier, columns: [TypedColumn], match: [Assignment])
+    case selectText(table: SQLIdentifier, columns: [Selected], match: [Assignment])
     /// The rows of `source` (named `"v"`, one column per name, first the ordinal) left
     /// joined to `table` on `key`; per row: the ordinal, whether the table has it, then
     /// for each compared column whether it differs and the table's value as text.
@@ -85,6 +88,17 @@ public enum SQLStatement: Hashable, Sendable {
     public struct TypedColumn: Hashable, Sendable {
         public var name: SQLIdentifier
         public var storage: SQLStorage
+    }
+
+    /// What `selectText` reads of a row, as text.
+    public enum Selected: Hashable, Sendable {
+        /// The column's value, exactly.
+        case value(SQLIdentifier, SQLStorage)
+        /// For a column holding another row's id: that row's natural key (`lookup`'s
+        /// key column, of the given storage), NULL when the column is or no row has the id.
+        case lookedUp(SQLIdentifier, Lookup, SQLStorage)
+        /// `1` when the column is not NULL: tells a missing target from a NULL reference.
+        case isSet(SQLIdentifier)
     }
 
     /// `ON CONFLICT (target) DO NOTHING`, or `DO UPDATE SET` the `update` columns to

@@ -52,6 +52,14 @@ public struct Lookup: Sendable, Hashable {
     public var table: String
     public var column: String
     public var keyColumn: String
+
+    /// A reference to a column the target table does not declare (a database id) is
+    /// resolved at apply time through the target's natural key.
+    static func of(_ column: ColumnSchema, in schema: Schema) -> Lookup? {
+        guard let reference = column.reference, let target = schema.table(reference.table),
+              target.column(reference.column) == nil, let key = target.key.first else { return nil }
+        return Lookup(table: target.name, column: reference.column, keyColumn: key)
+    }
 }
 
 public struct PlannedRow: Sendable {

@@ -130,7 +130,9 @@ public struct Reconciler: Sendable {
 
     private func match(_ table: TablePlan, keyValues: [String]) -> [SQLStatement.Assignment] {
         zip(table.keyIndexes, keyValues).map { column, value in
-            .init(column: SQLIdentifier(table.columns[column].name), value: .argument(.text(value), StatementBuilder.storage(table.columns[column])))
+            // A key column holding another row's id is matched through that row's key.
+            .init(column: SQLIdentifier(table.columns[column].name),
+                  value: StatementBuilder.wrapLookup(.argument(.text(value), StatementBuilder.parameterStorage(table.columns[column])), column: table.columns[column]))
         }
     }
 

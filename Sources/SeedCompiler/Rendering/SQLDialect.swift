@@ -343,6 +343,8 @@ struct SQLDialect {
             return "SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match))"
         case let .anyRow(table):
             return "SELECT 1 FROM \(identifier(table)) LIMIT 1"
+        case let .countRepeats(table, column):
+            return "SELECT count(*) - count(DISTINCT \(identifier(column))) FROM \(identifier(table))"
         case let .insertIfMissing(table, values, match):
             let selected = list(values.map(\.value))
             return "INSERT INTO \(identifier(table)) (\(names(values.map(\.column))))\(overriding) SELECT \(selected) WHERE NOT EXISTS (SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match)))"
@@ -363,7 +365,19 @@ struct SQLDialect {
             }
             return sql + onConflict(conflict, table: table)
         case let .selectText(table, columns, match):
-            let sql = "SELECT " + columns.map { asText(identifier($0.name), $0.storage) }.joined(separator: ", ") + " FROM \(identifier(table))"
+            let t = identifier(table)
+            let selected = columns.map { column -> String in
+                switch column {
+                case let .value(name, storage): return asText("\(t).\(identifier(name))", storage)
+                case let .isSet(name): return "CASE WHEN \(t).\(identifier(name)) IS NULL THEN NULL ELSE '1' END"
+                case let .lookedUp(name, lookup, storage):
+                    // The target aliased, so a table referencing itself reads its own row's column.
+                    let target = identifier(SQLIdentifier(NameRules.lookupTarget))
+                    return "(SELECT \(asText("\(target).\(identifier(SQLIdentifier(lookup.keyColumn)))", storage)) FROM \(identifier(SQLIdentifier(lookup.table))) AS \(target)"
+                        + " WHERE \(target).\(identifier(SQLIdentifier(lookup.column))) = \(t).\(identifier(name)))"
+                }
+            }
+            let sql = "SELECT " + selected.joined(separator: ", ") + " FROM \(t)"
             return match.isEmpty ? sql : sql + " WHERE \(conjunction(match))"
         case .withRows, .compare:
             preconditionFailure("statements with row lists are written by write(_:_:_:)")

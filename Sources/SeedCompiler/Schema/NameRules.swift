@@ -15,9 +15,11 @@ enum NameRules {
     /// The temporary copy of a table's keys the batches join (`KeySnapshot`), its
     /// index, and its column holding SQLite's rowid.
     static let keySnapshotTable = "seedc_keys", keySnapshotIndex = "seedc_keys_key", keySnapshotRow = "#row"
+    /// The alias of the table `seedc capture` reads a referenced row's natural key from.
+    static let lookupTarget = "seedc_target"
 
     /// Compared without case, as SQLite compares names.
-    static let reservedTables: Set<String> = [ledgerTable, batchRows, keySnapshotTable, keySnapshotIndex]
+    static let reservedTables: Set<String> = [ledgerTable, batchRows, keySnapshotTable, keySnapshotIndex, lookupTarget]
     static let reservedColumns: Set<String> = [ledgerKeyColumn, ledgerHashColumn, ordinalColumn, keySnapshotRow]
 
     enum Kind: String {

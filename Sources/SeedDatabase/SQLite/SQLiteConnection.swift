@@ -96,16 +96,17 @@ public final class SQLiteConnection: DatabaseConnection {
             }
             let primaryKey = try db.primaryKey(table).columns
             let unique = try db.indexes(on: table).filter(\.isUnique).map(\.columns).filter { $0 != primaryKey }
-            return TableDescription(name: table, columns: columns, unique: unique, foreignKeys: try foreignKeys(of: table))
+            return TableDescription(name: table, columns: columns, unique: unique, foreignKeys: try Self.foreignKeys(of: table, in: db))
         }
     }
 
     public func foreignKeys(of table: String) throws -> [TableDescription.ForeignKey] {
-        try run { db in
-            guard try db.tableExists(table) else { return [] }
-            return try db.foreignKeys(on: table).map {
-                TableDescription.ForeignKey(columns: $0.originColumns, targetTable: $0.destinationTable, targetColumns: $0.destinationColumns)
-            }
+        try run { db in try db.tableExists(table) ? Self.foreignKeys(of: table, in: db) : [] }
+    }
+
+    private static func foreignKeys(of table: String, in db: Database) throws -> [TableDescription.ForeignKey] {
+        try db.foreignKeys(on: table).map {
+            TableDescription.ForeignKey(columns: $0.originColumns, targetTable: $0.destinationTable, targetColumns: $0.destinationColumns)
         }
     }
 
