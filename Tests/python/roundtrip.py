@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import psycopg2
+import yaml
 
 from conftest import seedc
 
@@ -18,25 +19,23 @@ from conftest import seedc
 PG_SESSION = "-c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=postgres -c lc_monetary=C -c extra_float_digits=3"
 
 
-def sqlite_dump(path, surrogate=None):
+def sqlite_dump(path):
     """Every app table (not seedc's ledger, not sqlite_sequence), rows ordered by their
-    primary key (else rowid), each value with its storage class and its exact text (doubles with 17
-    digits, blobs in hexadecimal). A `surrogate` column (an id the database assigns,
-    which content leaves out) is left out and the rows sorted instead."""
+    primary key (else rowid), each value with its storage class and its exact text
+    (doubles with 17 digits, blobs in hexadecimal)."""
     connection = sqlite3.connect(path)
     try:
         tables = [name for (name,) in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'seedc_ledger' ORDER BY name")]
         dump = {}
         for table in tables:
-            columns = [row[1] for row in connection.execute('PRAGMA table_info("%s")' % table.replace('"', '""')) if row[1] != surrogate]
+            columns = [row[1] for row in connection.execute('PRAGMA table_info("%s")' % table.replace('"', '""'))]
             select = ", ".join(
                 "typeof(\"{0}\"), CASE typeof(\"{0}\") WHEN 'real' THEN printf('%!.17g', \"{0}\") ELSE quote(\"{0}\") END".format(c.replace('"', '""'))
                 for c in columns)
             key = sorted((row[5], row[1]) for row in connection.execute('PRAGMA table_info("%s")' % table.replace('"', '""')) if row[5] > 0)
             order = ", ".join('"%s"' % name.replace('"', '""') for _, name in key) or "rowid"
-            rows = connection.execute('SELECT %s FROM "%s" ORDER BY %s' % (select, table.replace('"', '""'), order)).fetchall()
-            dump[table] = sorted(rows) if surrogate else rows
+            dump[table] = connection.execute('SELECT %s FROM "%s" ORDER BY %s' % (select, table.replace('"', '""'), order)).fetchall()
         return dump
     finally:
         connection.close()
@@ -46,10 +45,9 @@ def pg_connect(url):
     return psycopg2.connect(url, options=PG_SESSION)
 
 
-def pg_dump(url, surrogate=None):
+def pg_dump(url):
     """Every app table, rows ordered by their primary key (else the whole row), each
-    row as PostgreSQL writes it as text under PG_SESSION; a `surrogate` column is left
-    out (`sqlite_dump`)."""
+    row as PostgreSQL writes it as text under PG_SESSION."""
     connection = pg_connect(url)
     try:
         with connection.cursor() as cursor:
@@ -63,12 +61,56 @@ def pg_dump(url, surrogate=None):
                                "FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey) "
                                "WHERE i.indrelid = %s::regclass AND i.indisprimary", (quoted,))
                 order = cursor.fetchone()[0] or "1"
-                if surrogate:
-                    cursor.execute("SELECT CAST(to_jsonb(t) - %s AS text) FROM %s AS t ORDER BY 1", (surrogate, psycopg2.extensions.AsIs(quoted)))
-                else:
-                    cursor.execute("SELECT CAST(t AS text) FROM %s AS t ORDER BY %s" % (quoted, order))
+                cursor.execute("SELECT CAST(t AS text) FROM %s AS t ORDER BY %s" % (quoted, order))
                 dump[table] = [row[0] for row in cursor.fetchall()]
             return dump
+    finally:
+        connection.close()
+
+
+def content_dump(root, database):
+    """The database's rows as the content at `root` sees them: every declared column,
+    a reference to an id the content leaves out followed to the target's natural key,
+    ids the database assigns left out; rows sorted. What must survive a rebuild."""
+    seed = yaml.safe_load((root / "content.yaml").read_text())["seed"]
+    tables = seed["tables"]
+    postgres = str(database).startswith(("postgres://", "postgresql://"))
+
+    def quote(name):
+        return '"%s"' % name.replace('"', '""')
+
+    def exact(expression):
+        if postgres:
+            return "CAST(%s AS text)" % expression
+        return "typeof(%s) || ':' || CASE typeof(%s) WHEN 'real' THEN printf('%%!.17g', %s) ELSE quote(%s) END" % ((expression,) * 4)
+
+    selects = {}
+    for table, declared in tables.items():
+        items = []
+        for column, options in declared["columns"].items():
+            reference = options.get("references") if isinstance(options, dict) else None
+            target, _, target_column = (reference or "").partition(".")
+            if reference and target_column not in tables.get(target, {}).get("columns", {target_column: None}):
+                key = tables[target]["key"]
+                key = key if isinstance(key, str) else key[0]
+                items.append("(SELECT %s FROM %s AS seedc_target WHERE seedc_target.%s = t.%s)"
+                             % (exact("seedc_target." + quote(key)), quote(target), quote(target_column), quote(column)))
+            else:
+                items.append(exact("t." + quote(column)))
+        selects[table] = "SELECT %s FROM %s AS t" % (", ".join(items), quote(table))
+    if postgres:
+        connection = pg_connect(database)
+        try:
+            with connection.cursor() as cursor:
+                def fetch(sql):
+                    cursor.execute(sql)
+                    return cursor.fetchall()
+                return {table: sorted(map(tuple, fetch(sql)), key=repr) for table, sql in selects.items()}
+        finally:
+            connection.close()
+    connection = sqlite3.connect(database)
+    try:
+        return {table: sorted(map(tuple, connection.execute(sql).fetchall()), key=repr) for table, sql in selects.items()}
     finally:
         connection.close()
 
@@ -104,48 +146,37 @@ def apply_back(root, url):
     return counts(seedc("apply", "--root", root, "--database", url).stdout)
 
 
-def assert_identity(root, live, before, dump, paths, make_fresh, surrogate=None):
+def assert_identity(root, live, before, dump, paths, make_fresh):
     """Content captured from `live` (whose dump was `before`) applied back onto it
     updates nothing and changes no byte, `plan` then has nothing to do, and each path
     (`sqlite_paths` or `postgres_paths`) into a fresh copy of the schema gives the same
-    dump (without the `surrogate` id the database assigns, when there is one)."""
+    rows as the content sees them (`content_dump`)."""
     assert apply_back(root, live) == (0, 0)
     assert dump(live) == before
     assert "nothing to do" in seedc("plan", "--root", root, "--database", live).stdout
-    expected = dump(live, surrogate) if surrogate else before
-    for path, fresh in paths(root, make_fresh, surrogate).items():
-        assert fresh == expected, path
+    expected = content_dump(root, live)
+    for path, fresh in paths(root, make_fresh).items():
+        assert content_dump(root, fresh) == expected, path
 
 
-def sqlite_paths(root, make_fresh, surrogate=None):
-    """The three SQLite paths into fresh copies of the schema: their dumps by path."""
-    dumps = {}
-    fresh = make_fresh("apply")
-    seedc("apply", "--root", root, "--database", fresh)
-    dumps["seedc apply"] = sqlite_dump(fresh, surrogate)
-    fresh = make_fresh("script")
+def sqlite_paths(root, make_fresh):
+    """The three SQLite paths, each into a fresh copy of the schema: the databases by path."""
+    databases = {"seedc apply": make_fresh("apply"), "sqlite3 < seeds/sqlite.sql": make_fresh("script"),
+                 "seed_initial_data.py": make_fresh("module")}
+    seedc("apply", "--root", root, "--database", databases["seedc apply"])
     with open(root / "seeds" / "sqlite.sql", "rb") as script:
-        subprocess.run(["sqlite3", "-bail", str(fresh)], stdin=script, check=True)
-    dumps["sqlite3 < seeds/sqlite.sql"] = sqlite_dump(fresh, surrogate)
-    fresh = make_fresh("module")
-    module(root, fresh)
-    dumps["seed_initial_data.py"] = sqlite_dump(fresh, surrogate)
-    return dumps
+        subprocess.run(["sqlite3", "-bail", str(databases["sqlite3 < seeds/sqlite.sql"])], stdin=script, check=True)
+    module(root, databases["seed_initial_data.py"])
+    return databases
 
 
-def postgres_paths(root, make_fresh, surrogate=None):
-    """The three PostgreSQL paths into fresh copies of the schema: their dumps by path."""
-    dumps = {}
-    fresh = make_fresh()
-    seedc("apply", "--root", root, "--database", fresh)
-    dumps["seedc apply"] = pg_dump(fresh, surrogate)
-    fresh = make_fresh()
-    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", fresh, "-f", str(root / "seeds" / "postgres.sql")], check=True)
-    dumps["psql -f seeds/postgres.sql"] = pg_dump(fresh, surrogate)
-    fresh = make_fresh()
-    module(root, fresh)
-    dumps["seed_initial_data.py"] = pg_dump(fresh, surrogate)
-    return dumps
+def postgres_paths(root, make_fresh):
+    """The three PostgreSQL paths, each into a fresh copy of the schema: the databases by path."""
+    databases = {"seedc apply": make_fresh(), "psql -f seeds/postgres.sql": make_fresh(), "seed_initial_data.py": make_fresh()}
+    seedc("apply", "--root", root, "--database", databases["seedc apply"])
+    subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", databases["psql -f seeds/postgres.sql"], "-f", str(root / "seeds" / "postgres.sql")], check=True)
+    module(root, databases["seed_initial_data.py"])
+    return databases
 
 
 def module(root, database):

@@ -1,9 +1,11 @@
 """Identity on public sample databases: Northwind (JPEG pictures in BLOB/bytea
 columns, dates kept as text) and Chinook (datetimes kept as text, NUMERIC prices), on
-SQLite and on PostgreSQL. `seedc init` -> `capture` -> `apply` onto the live database
-itself updates nothing and leaves its dump byte for byte as it was; applied into a
-fresh copy of the schema through each of the five paths, the content gives the same
-dump.
+SQLite and on PostgreSQL, with their real foreign keys (a composite key, an employee's
+manager). `seedc init` -> `capture` -> `apply` onto the live database itself updates
+nothing and leaves its dump byte for byte as it was; applied into a fresh copy of the
+schema through each of the five paths, the content gives the same rows, compared by
+content: ids the database assigns afresh (a customer's, keyed by its unique email)
+left out and every reference to them followed to the target's natural key.
 
 The databases come from `sample_databases.data_dir()` (`$SEEDC_SAMPLE_DATA` or
 `../shared/fixtures/sample-databases`): data fetched from public repositories is kept

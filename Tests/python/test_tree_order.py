@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import seedc
-from roundtrip import pg_dump, pg_run, sqlite_dump
+from roundtrip import content_dump, pg_run
 
 CONTENT = """seed:
   tables:
@@ -69,7 +69,7 @@ def test_sqlite_paths_with_foreign_keys_on(root, tmp_path):
         connection = sqlite3.connect(database)
         assert sorted(connection.execute("SELECT slug, parent, title FROM categories")) == expected(), database
         connection.close()
-    assert sqlite_dump(databases[0], surrogate="id") == sqlite_dump(databases[1], surrogate="id") == sqlite_dump(databases[2], surrogate="id")
+    assert content_dump(root, databases[0]) == content_dump(root, databases[1]) == content_dump(root, databases[2])
 
 
 def test_postgres_paths(root, pg_databases):
@@ -82,7 +82,7 @@ def test_postgres_paths(root, pg_databases):
     seedc("apply", "--root", root, "--database", databases[0])
     subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", databases[1], "-f", str(root / "seeds" / "postgres.sql")], check=True)
     subprocess.run([sys.executable, str(root / "seeds" / "seed_initial_data.py"), databases[2]], check=True, capture_output=True)
-    dumps = [pg_dump(url, surrogate="id") for url in databases]
+    dumps = [content_dump(root, url) for url in databases]
     assert dumps[0] == dumps[1] == dumps[2]
     assert len(dumps[0]["categories"]) == len(RECORDS)
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import seedc
-from roundtrip import assert_identity, capture_content, pg_dump, pg_run, postgres_paths, sqlite_dump, sqlite_paths
+from roundtrip import assert_identity, capture_content, content_dump, pg_dump, pg_run, postgres_paths, sqlite_dump, sqlite_paths
 
 EVERY_BYTE = bytes(range(256))
 
@@ -84,8 +84,8 @@ def test_sqlite_type_matrix(tmp_path):
         connection.close()
         return path
 
-    # The id is the database's own (content leaves it out): compared without it.
-    assert_identity(root, live, before, sqlite_dump, sqlite_paths, fresh, surrogate="id")
+    # The id is the database's own (content leaves it out): compared by content.
+    assert_identity(root, live, before, sqlite_dump, sqlite_paths, fresh)
 
 
 def test_postgres_type_matrix(tmp_path, pg_databases):
@@ -119,7 +119,7 @@ def test_postgres_type_matrix(tmp_path, pg_databases):
         pg_run(url, POSTGRES_SCHEMA)
         return url
 
-    assert_identity(root, live, before, pg_dump, postgres_paths, fresh, surrogate="id")
+    assert_identity(root, live, before, pg_dump, postgres_paths, fresh)
 
 
 @pytest.mark.parametrize("declared, stored, value", [("date", "text", "2016-07-04"), ("datetime", "text", "2021-01-01 00:00:00.000000"),
@@ -140,7 +140,7 @@ def test_postgres_paths_agree_when_the_live_type_differs(tmp_path, pg_databases,
         pg_run(url, schema)
         return url
 
-    dumps = postgres_paths(root, fresh)
+    dumps = {path: content_dump(root, url) for path, url in postgres_paths(root, fresh).items()}
     assert len({repr(d) for d in dumps.values()}) == 1, dumps
     url = fresh()
     seedc("apply", "--root", root, "--database", url)
@@ -176,8 +176,8 @@ def test_the_time_of_applying_is_written_in_the_columns_format(tmp_path, pg_data
         pg_run(url, "CREATE TABLE t (id serial PRIMARY KEY, k text, seen timestamptz, day date)")
         return url
 
-    for path, dump in postgres_paths(root, fresh_pg, surrogate="id").items():
-        assert len(dump["t"]) == 1, path
+    for path, url in postgres_paths(root, fresh_pg).items():
+        assert len(content_dump(root, url)["t"]) == 1, path
 
 
 def test_capture_refuses_rows_that_mix_formats(tmp_path):

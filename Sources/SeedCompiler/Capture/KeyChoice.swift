@@ -1,8 +1,8 @@
 /// Which columns `seedc init` makes a table's natural key, and whether its id is the
 /// database's own (a surrogate, left out of the content: the database assigns it, and
 /// references to the row go by its natural key instead). A surrogate is a one-column
-/// integer primary key, whatever its name (a rowid alias, `AUTOINCREMENT`, `SERIAL`,
-/// an identity).
+/// integer primary key the database assigns, whatever its name (a rowid alias,
+/// `AUTOINCREMENT`, `SERIAL`, an identity); a plain integer key is the app's to set.
 ///
 /// Only keys that identify one row are proposed: a declared unique constraint first;
 /// else a primary key that is not a surrogate (a link table's `(user_id, role)`); else
@@ -29,10 +29,11 @@ struct KeyChoice: Equatable {
     /// Columns a natural key is guessed from first, in this order.
     static let keyCandidates = ["slug", "username", "link", "url", "email", "title", "name"]
 
-    /// The one-column integer primary key, if the table has one.
+    /// The one-column integer primary key the database assigns, if the table has one.
     static func surrogate(of table: TableDescription) -> String? {
         let primaryKey = table.columns.filter(\.primaryKey)
-        guard primaryKey.count == 1, DeclaredType(primaryKey[0], engine: table.engine).type == .integer else { return nil }
+        guard primaryKey.count == 1, primaryKey[0].assignedByDatabase,
+              DeclaredType(primaryKey[0], engine: table.engine).type == .integer else { return nil }
         return primaryKey[0].name
     }
 

@@ -36,6 +36,10 @@ public struct TableDescription: Sendable, Equatable {
         /// Whether the live rows' values are all different (checked with a count by
         /// `seedc init` for NOT NULL columns): a guessed natural key must be.
         public var uniqueInRows = false
+        /// Whether the database fills the column itself when a row leaves it out: a
+        /// SQLite rowid alias (`INTEGER PRIMARY KEY`), a PostgreSQL sequence default or
+        /// identity. Only such an id can be left to the database.
+        public var assignedByDatabase = false
 
         public init(name: String, type: String, notNull: Bool, defaultSQL: String?, primaryKey: Bool) {
             self.name = name

@@ -92,7 +92,8 @@ public final class PostgresConnection: DatabaseConnection {
         let columns = try fetch(RenderedStatement(sql: """
             SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), CAST(a.attnotnull AS text), \
             pg_catalog.pg_get_expr(d.adbin, d.adrelid), \
-            CAST(EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY (i.indkey)) AS text) \
+            CAST(EXISTS (SELECT 1 FROM pg_catalog.pg_index i WHERE i.indrelid = a.attrelid AND i.indisprimary AND a.attnum = ANY (i.indkey)) AS text), \
+            CAST(a.attidentity <> '' OR COALESCE(pg_catalog.pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false) AS text) \
             FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum \
             WHERE a.attrelid = to_regclass(quote_ident($1)) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum
             """, arguments: [.text(table)]))
@@ -104,9 +105,12 @@ public final class PostgresConnection: DatabaseConnection {
             WHERE i.indrelid = to_regclass(quote_ident($1)) AND i.indisunique AND NOT i.indisprimary GROUP BY i.indexrelid ORDER BY 1
             """, arguments: [.text(table)])).compactMap { $0.first ?? nil }.map { $0.components(separatedBy: ",") }
         let foreignKeys = try foreignKeys(of: table)
-        return TableDescription(name: table, columns: columns.map { row in
-            TableDescription.Column(name: row[0] ?? "", type: row[1] ?? "text", notNull: row[2] == "true",
-                                    defaultSQL: row[3], primaryKey: row[4] == "true")
+        return TableDescription(name: table, columns: columns.map { row -> TableDescription.Column in
+            var column = TableDescription.Column(name: row[0] ?? "", type: row[1] ?? "text", notNull: row[2] == "true",
+                                                 defaultSQL: row[3], primaryKey: row[4] == "true")
+            // A sequence's default or an identity: the database fills it.
+            column.assignedByDatabase = row[5] == "true"
+            return column
         }, unique: unique, engine: .postgres, foreignKeys: foreignKeys)
     }
 

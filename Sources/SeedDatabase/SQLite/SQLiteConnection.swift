@@ -90,11 +90,14 @@ public final class SQLiteConnection: DatabaseConnection {
     public func describe(_ table: String) throws -> TableDescription? {
         try run { db in
             guard try db.tableExists(table) else { return nil }
-            let columns = try db.columns(in: table).map { column in
-                TableDescription.Column(name: column.name, type: column.type, notNull: column.isNotNull,
-                                        defaultSQL: column.defaultValueSQL, primaryKey: column.primaryKeyIndex > 0)
-            }
             let primaryKey = try db.primaryKey(table).columns
+            let columns = try db.columns(in: table).map { column in
+                var described = TableDescription.Column(name: column.name, type: column.type, notNull: column.isNotNull,
+                                                        defaultSQL: column.defaultValueSQL, primaryKey: column.primaryKeyIndex > 0)
+                // A rowid alias: the only primary key column, declared exactly INTEGER.
+                described.assignedByDatabase = primaryKey == [column.name] && column.type.uppercased() == "INTEGER"
+                return described
+            }
             let unique = try db.indexes(on: table).filter(\.isUnique).map(\.columns).filter { $0 != primaryKey }
             return TableDescription(name: table, columns: columns, unique: unique, foreignKeys: try Self.foreignKeys(of: table, in: db))
         }
