@@ -363,7 +363,7 @@ CONTENT = Content(
             "rollback": "ROLLBACK",
             "changes": "SELECT changes()",
             "ledger_create": "CREATE TABLE IF NOT EXISTS \"seedc_ledger\" (\"table_name\" TEXT NOT NULL, \"natural_key\" TEXT NOT NULL, \"value_hash\" TEXT NOT NULL, PRIMARY KEY (\"table_name\", \"natural_key\"))",
-            "ledger_stamp": "SELECT CAST(\"value_hash\" AS TEXT) FROM \"seedc_ledger\" WHERE \"table_name\" = '' AND \"natural_key\" = ''",
+            "ledger_stamp": "SELECT CAST(\"seedc_ledger\".\"value_hash\" AS TEXT) FROM \"seedc_ledger\" WHERE \"table_name\" = '' AND \"natural_key\" = ''",
             "ledger_mark": "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT '', '', 'seedc-1:0f109d39dbe7b501a1ff951fe0153c80d45868b9966e10ed135191be0b4abb0f {\"collections\":[\"sectors\",\"announcements\"],\"include\":[\"records/*.yaml\"],\"prunes\":false,\"schema\":null}' WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS NOT excluded.\"value_hash\"",
         },
         "postgresql": {
@@ -375,7 +375,7 @@ CONTENT = Content(
             "commit": "COMMIT",
             "rollback": "ROLLBACK",
             "ledger_create": "CREATE TABLE IF NOT EXISTS \"seedc_ledger\" (\"table_name\" TEXT NOT NULL, \"natural_key\" TEXT NOT NULL, \"value_hash\" TEXT NOT NULL, PRIMARY KEY (\"table_name\", \"natural_key\"))",
-            "ledger_stamp": "SELECT CAST(\"value_hash\" AS TEXT) FROM \"seedc_ledger\" WHERE \"table_name\" = '' AND \"natural_key\" = ''",
+            "ledger_stamp": "SELECT CAST(\"seedc_ledger\".\"value_hash\" AS TEXT) FROM \"seedc_ledger\" WHERE \"table_name\" = '' AND \"natural_key\" = ''",
             "ledger_mark": "INSERT INTO \"seedc_ledger\" (\"table_name\", \"natural_key\", \"value_hash\") SELECT '', '', 'seedc-1:0f109d39dbe7b501a1ff951fe0153c80d45868b9966e10ed135191be0b4abb0f {\"collections\":[\"sectors\",\"announcements\"],\"include\":[\"records/*.yaml\"],\"prunes\":false,\"schema\":null}' WHERE TRUE ON CONFLICT (\"table_name\", \"natural_key\") DO UPDATE SET \"value_hash\" = excluded.\"value_hash\" WHERE \"seedc_ledger\".\"value_hash\" IS DISTINCT FROM excluded.\"value_hash\"",
         },
     },

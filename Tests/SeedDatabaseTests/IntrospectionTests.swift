@@ -6,16 +6,17 @@ import XCTest
 /// `tableNames()` and `describe(_:)` on both engines, for `seedc init`: the same tables
 /// give the same columns, keys, defaults and foreign keys.
 final class IntrospectionTests: XCTestCase {
-    private func check(_ db: DatabaseConnection, prefix: String) throws {
+    /// - Parameter id: the declaration of an id the database assigns.
+    private func check(_ db: DatabaseConnection, prefix: String, id: String) throws {
         let (things, pairs) = (prefix + "things", prefix + "pairs")
         try db.execute(RenderedStatement(sql: """
-            CREATE TABLE \(things) (id INTEGER PRIMARY KEY, code VARCHAR(20) NOT NULL UNIQUE, label TEXT NOT NULL DEFAULT 'x', \
+            CREATE TABLE \(things) (id \(id), code VARCHAR(20) NOT NULL UNIQUE, label TEXT NOT NULL DEFAULT 'x', \
             seen TIMESTAMP DEFAULT CURRENT_TIMESTAMP, n INTEGER)
             """))
         try db.execute(RenderedStatement(sql: "CREATE TABLE \(pairs) (a INTEGER NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b))"))
         let notes = prefix + "notes"
         try db.execute(RenderedStatement(sql: """
-            CREATE TABLE \(notes) (id INTEGER PRIMARY KEY, body TEXT NOT NULL UNIQUE, thing TEXT REFERENCES \(things) (code), \
+            CREATE TABLE \(notes) (id \(id), body TEXT NOT NULL UNIQUE, thing TEXT REFERENCES \(things) (code), \
             pa INTEGER, pb TEXT, parent TEXT REFERENCES \(notes) (body), FOREIGN KEY (pa, pb) REFERENCES \(pairs) (a, b))
             """))
         XCTAssertTrue(Set(try db.tableNames()).isSuperset(of: [things, pairs]))
@@ -25,6 +26,7 @@ final class IntrospectionTests: XCTestCase {
         let described = try XCTUnwrap(db.describe(things))
         XCTAssertEqual(described.columns.map(\.name), ["id", "code", "label", "seen", "n"])
         XCTAssertEqual(described.columns.map(\.primaryKey), [true, false, false, false, false])
+        XCTAssertEqual(described.columns.map(\.assignedByDatabase), [true, false, false, false, false])
         // (SQLite does not call an INTEGER PRIMARY KEY NOT NULL: it is the rowid.)
         XCTAssertEqual(described.columns.dropFirst().map(\.notNull), [true, true, false, false])
         XCTAssertEqual(described.unique, [["code"]])
@@ -69,7 +71,7 @@ final class IntrospectionTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("seedc-introspection-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try check(SQLiteConnection(path: folder.appendingPathComponent("app.db").path, create: true), prefix: "")
+        try check(SQLiteConnection(path: folder.appendingPathComponent("app.db").path, create: true), prefix: "", id: "INTEGER PRIMARY KEY")
     }
 
     func testPostgreSQL() throws {
@@ -79,6 +81,6 @@ final class IntrospectionTests: XCTestCase {
         let db = try PostgresConnection(url: url)
         let prefix = "i_" + UUID().uuidString.prefix(8).lowercased() + "_"
         defer { _ = try? db.execute(RenderedStatement(sql: "DROP TABLE IF EXISTS \(prefix)notes, \(prefix)things, \(prefix)pairs")) }
-        try check(db, prefix: prefix)
+        try check(db, prefix: prefix, id: "serial PRIMARY KEY")
     }
 }

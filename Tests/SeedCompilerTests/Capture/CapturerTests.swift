@@ -149,12 +149,12 @@ final class CapturerTests: XCTestCase {
             ["Cy", "UN", "0"],
             ["Cy", "UN", "f"],
         ])
-        // The deleted Bob does not hide the live one; the second Cy is not captured twice.
+        // The deleted Bob does not hide the live one; two live rows keyed Cy refuse the capture.
         XCTAssertEqual(result.records.map(\.key), [["Bob", "Red Cross"], ["Cy", "UN"]])
         XCTAssertEqual(result.skippedDeleted, 1)
-        XCTAssertEqual(result.warnings, [
-            "contacts: 1 rows with an empty (NULL) name, organization left out",
-            "contacts: 2 rows have the natural key \"Cy\", \"UN\"; only the first was captured",
+        XCTAssertEqual(result.warnings, ["contacts: 1 rows with an empty (NULL) name, organization left out"])
+        XCTAssertEqual(result.errors, [
+            "contacts: 2 rows have the natural key \"Cy\", \"UN\"; a natural key must identify one row (make the rows differ, or choose another key)",
         ])
     }
 

@@ -4,13 +4,17 @@ import XCTest
 /// `seedc init`'s scaffold: types, required, defaults and natural keys from a
 /// database's description, as YAML that reads as a schema.
 final class SchemaScaffoldTests: XCTestCase {
-    private func column(_ name: String, _ type: String, notNull: Bool = false, default sql: String? = nil, primaryKey: Bool = false) -> TableDescription.Column {
-        .init(name: name, type: type, notNull: notNull, defaultSQL: sql, primaryKey: primaryKey)
+    private func column(_ name: String, _ type: String, notNull: Bool = false, default sql: String? = nil, primaryKey: Bool = false,
+                        assigned: Bool = false, uniqueInRows: Bool = false) -> TableDescription.Column {
+        var column = TableDescription.Column(name: name, type: type, notNull: notNull, defaultSQL: sql, primaryKey: primaryKey)
+        column.assignedByDatabase = assigned
+        column.uniqueInRows = uniqueInRows
+        return column
     }
 
     func testScaffoldProposesKeysAndTypes() {
         let users = TableDescription(name: "users", columns: [
-            column("id", "INTEGER", notNull: true, primaryKey: true),
+            column("id", "INTEGER", notNull: true, primaryKey: true, assigned: true),
             column("username", "VARCHAR(100)", notNull: true),
             column("password_hash", "VARCHAR(255)", notNull: true),
             column("is_admin", "BOOLEAN", default: "0"),
@@ -22,11 +26,11 @@ final class SchemaScaffoldTests: XCTestCase {
             column("post_count", "INTEGER", notNull: true, default: "0"),
         ], unique: [["username"]])
         let notes = TableDescription(name: "notes", columns: [
-            column("id", "integer", notNull: true, default: "nextval('notes_id_seq'::regclass)", primaryKey: true),
+            column("id", "integer", notNull: true, default: "nextval('notes_id_seq'::regclass)", primaryKey: true, assigned: true),
             column("body", "text"),
-            column("title", "character varying(80)", notNull: true, default: "'untitled, for now'::character varying"),
-            column("label", "text", notNull: true),
-        ], unique: [])
+            column("title", "character varying(80)", notNull: true, default: "'untitled, for now'::character varying", uniqueInRows: true),
+            column("label", "text", notNull: true, uniqueInRows: true),
+        ], unique: [], engine: .postgres)
         XCTAssertEqual(SchemaScaffold.yaml([users, notes]), """
           tables:
             users:
@@ -46,7 +50,7 @@ final class SchemaScaffoldTests: XCTestCase {
                 last_login:    {type: datetime, app_owned: true}  # written by the app itself: seedc never captures, sets or compares it
                 post_count:    {type: integer, app_owned: true}  # written by the app itself: seedc never captures, sets or compares it
             notes:
-              # seedc init: no unique column in notes; title is a guess at the natural key.
+              # seedc init: no unique constraint in notes; title is unique in its rows today, so it is proposed as the natural key.
               # Make sure it identifies one row, or change it, before adding records.
               key: title
               columns:
@@ -62,8 +66,47 @@ final class SchemaScaffoldTests: XCTestCase {
             column("user_id", "INTEGER", notNull: true, primaryKey: true),
             column("role", "TEXT", notNull: true, primaryKey: true),
         ], unique: [])
-        XCTAssertEqual(SchemaScaffold.naturalKey(roles, columns: SchemaScaffold.seedColumns(roles)).key, ["user_id", "role"])
-        XCTAssertFalse(SchemaScaffold.hasColumns(TableDescription(name: "t", columns: [column("id", "INTEGER", primaryKey: true)], unique: [])))
+        XCTAssertEqual(KeyChoice.choose(for: roles, among: [roles]), KeyChoice(key: ["user_id", "role"], omitted: nil, reason: .declared))
+        XCTAssertFalse(SchemaScaffold.hasColumns(TableDescription(name: "t", columns: [column("id", "INTEGER", primaryKey: true, assigned: true)], unique: [])))
+    }
+
+    /// Only a key that names one row is proposed; without one, the id stays the key and
+    /// is seeded as it is. An id the app sets (not assigned by the database) is never left out.
+    func testKeysMustBeUniqueInTheRows() {
+        let repeated = TableDescription(name: "posts", columns: [
+            column("id", "INTEGER", notNull: true, primaryKey: true, assigned: true),
+            column("title", "TEXT", notNull: true),
+        ], unique: [])
+        XCTAssertEqual(KeyChoice.choose(for: repeated, among: [repeated]), KeyChoice(key: ["id"], omitted: nil, reason: .idIsKey))
+        XCTAssertTrue(SchemaScaffold.yaml([repeated]).contains("# seedc init: no column of posts is unique in its rows, so its id id is the natural key, seeded as it is."))
+        var unique = repeated
+        unique.columns[1].uniqueInRows = true
+        XCTAssertEqual(KeyChoice.choose(for: unique, among: [unique]), KeyChoice(key: ["title"], omitted: "id", reason: .guessed))
+        unique.columns[0].assignedByDatabase = false
+        XCTAssertEqual(KeyChoice.choose(for: unique, among: [unique]), KeyChoice(key: ["id"], omitted: nil, reason: .declared))
+    }
+
+    /// A foreign key into an id left out goes by the target's natural key; into a
+    /// declared column, as it is; a tree references itself.
+    func testReferencesByNaturalKey() {
+        let users = TableDescription(name: "users", columns: [
+            column("id", "INTEGER", notNull: true, primaryKey: true, assigned: true), column("email", "TEXT", notNull: true),
+        ], unique: [["email"]])
+        let posts = TableDescription(name: "posts", columns: [
+            column("id", "INTEGER", notNull: true, primaryKey: true, assigned: true), column("slug", "TEXT", notNull: true),
+            column("author_id", "INTEGER", notNull: true), column("author_email", "TEXT"), column("parent_id", "INTEGER"),
+        ], unique: [["slug"]], foreignKeys: [
+            .init(columns: ["author_id"], targetTable: "users", targetColumns: ["id"]),
+            .init(columns: ["author_email"], targetTable: "users", targetColumns: ["email"]),
+            .init(columns: ["parent_id"], targetTable: "posts", targetColumns: ["id"]),
+        ])
+        let yaml = SchemaScaffold.yaml([users, posts])
+        XCTAssertTrue(yaml.contains("author_id:    {type: text, required: true, references: users.id}  # holds users's email; the id is looked up when applying"), yaml)
+        XCTAssertTrue(yaml.contains("author_email: {type: text, references: users.email}\n"), yaml)
+        XCTAssertTrue(yaml.contains("parent_id:    {type: text, references: posts.id}  # holds posts's slug; the id is looked up when applying"), yaml)
+        XCTAssertFalse(yaml.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("id:") }, yaml)
+        let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(("seed:\n" + yaml).utf8)))
+        XCTAssertEqual(document.diagnostics, [])
     }
 
     func testSQLiteTypeMapping() {
@@ -118,7 +161,7 @@ final class SchemaScaffoldTests: XCTestCase {
 
     func testTheScaffoldReadsAsASchema() throws {
         let links = TableDescription(name: "links", columns: [
-            column("id", "INTEGER", notNull: true, primaryKey: true),
+            column("id", "INTEGER", notNull: true, primaryKey: true, assigned: true),
             column("slug", "VARCHAR(100)", notNull: true),
             column("hits", "INTEGER", default: "'0'"),
             column("rating", "REAL", default: "2.5"),

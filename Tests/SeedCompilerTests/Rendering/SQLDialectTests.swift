@@ -49,7 +49,7 @@ final class SQLDialectTests: XCTestCase {
         let insert = SQLStatement.insertIfMissing(table: SQLIdentifier("sectors"), values: match + set, match: match)
         XCTAssertEqual(SQLDialect(engine: .postgres, parameters: .pyformat).statement(
             .insertIfMissing(table: SQLIdentifier("t"), values: [.init(column: SQLIdentifier("d"), value: .parameter("p0", .timestamp))], match: [.init(column: SQLIdentifier("d"), value: .parameter("p0", .timestamp))])),
-            "INSERT INTO \"t\" (\"d\") SELECT CAST(%(p0)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"t\" WHERE \"d\" = CAST(%(p0)s AS timestamp))")
+            "INSERT INTO \"t\" (\"d\") OVERRIDING SYSTEM VALUE SELECT CAST(%(p0)s AS timestamp) WHERE NOT EXISTS (SELECT 1 FROM \"t\" WHERE \"d\" = CAST(%(p0)s AS timestamp))")
         XCTAssertEqual(SQLDialect(engine: .sqlite).statement(insert),
                        "INSERT INTO \"sectors\" (\"slug\", \"title\") SELECT 'a', 'A' WHERE NOT EXISTS (SELECT 1 FROM \"sectors\" WHERE \"slug\" = 'a')")
     }
