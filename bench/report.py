@@ -52,8 +52,23 @@ def load(results):
     return table
 
 
+RELATIONAL = "r"
+
+
 def size_of(group):
     return int(group[1:].removesuffix(INLINE))
+
+
+def relational_rows(table):
+    """Per size with a relational case: (tool, relational, flat, ratio) for the loaders."""
+    rows = []
+    for group in sorted((g for g in table if g.startswith(RELATIONAL)), key=size_of):
+        flat = table.get("n%d" % size_of(group), {})
+        for name in ("seedc-apply", "seedc-apply-postgres", "psql-postgres-sql"):
+            related, plain = figure(table[group], name), figure(flat, name)
+            if related and plain:
+                rows.append("| %s records | %s | %.3f s | %.3f s | %.2f × |" % (format(size_of(group), ","), LABELS[name], related, plain, related / plain))
+    return rows
 
 
 def figure(tools, name, key="median"):
@@ -152,7 +167,13 @@ def main(results, output, command):
             lines += ["At %s records%s, unless the row says otherwise." % (
                 format(at, ","), "" if at == 100000 else " (the targets are set at 100,000; this run had no such size)"), ""]
         lines += ["| target | measured | met |", "|---|---|---|"] + ["| %s | %s | %s |" % r for r in targets] + [""]
-    order = ["repo", "markdown"] + sorted((g for g in table if g.startswith("n")), key=lambda g: (size_of(g), g.endswith(INLINE)))
+    relational = relational_rows(table)
+    if relational:
+        lines += ["## Relational against flat", "",
+                  "The relational case (`bench/relational.py`: posts referencing their author and category by natural key, "
+                  "categories a tree, every id the database's) beside the flat one of the same size, in this run.", "",
+                  "| size | tool | relational | flat | ratio |", "|---|---|---:|---:|---:|"] + relational + [""]
+    order = ["repo", "markdown"] + sorted((g for g in table if g[0] in "n" + RELATIONAL), key=lambda g: (size_of(g), g.startswith(RELATIONAL), g.endswith(INLINE)))
     titles = {"repo": "This repository's content (19 records)", "markdown": "A markdown collection of 1,000 files"}
     for group in [g for g in order if g in table]:
         tools = table[group]
@@ -166,6 +187,8 @@ def main(results, output, command):
         load_floor = scan + scan_import if scan and scan_import else None
         if group in titles:
             title = titles[group]
+        elif group.startswith(RELATIONAL):
+            title = "%s records, relational (`bench/relational.py`)" % format(size_of(group), ",")
         else:
             title = "%s records, %s" % (format(size_of(group), ","), "inline in `content.yaml` (`seed.records:`)" if inline else "in an include file (`records/bench.yaml`)")
         lines += ["## " + title, "",

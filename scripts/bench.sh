@@ -72,7 +72,7 @@ measure() {
     return 0
   fi
   local check="-"
-  [ "$database" != "-" ] && check=$($py bench/checksum.py "$database")
+  [ "$database" != "-" ] && check=$($py bench/checksum.py ${relational:+--relational} "$database")
   printf '%s\n%s\n' "$rows" "$check" > "$out.meta"
 }
 
@@ -124,6 +124,19 @@ for size in ${BENCH_SIZES:-1000 10000 100000}; do
   measure $group seedc-apply "$rows" "sqlite:$idb" "cp $dir/empty.db $idb" "$seedc apply --root $inline --database $idb"
   measure $group seedc-apply-noop "$rows" "sqlite:$idb" "true" "$seedc apply --root $inline --database $idb"
   measure $group floor-yaml-scan "$rows" - "true" ".bench/yaml_scan $inline/content.yaml"
+
+  # The relational case (bench/relational.py): posts reference authors and categories
+  # by natural key, categories form a tree; the database assigns every id.
+  rel=$PWD/.bench/r$size
+  [ -f "$rel/content.yaml" ] || $py bench/relational.py "$size" "$rel"
+  $py bench/relational.py --tables "sqlite:///$rel/empty.db"
+  group=r$size
+  export relational=1
+  measure $group seedc-build "$size" - "rm -rf $rel/seeds" "$seedc build --root $rel"
+  measure $group seedc-apply "$size" "sqlite:$rel/run.db" "cp $rel/empty.db $rel/run.db" "$seedc apply --root $rel --database $rel/run.db"
+  measure $group seedc-apply-postgres "$size" "$pg_url" "$py bench/relational.py --tables $pg_url" "$seedc apply --root $rel --database $pg_url"
+  measure $group psql-postgres-sql "$size" "$pg_url" "$py bench/relational.py --tables $pg_url" "psql -q -v ON_ERROR_STOP=1 $pg_url -f $rel/seeds/postgres.sql"
+  unset relational
 done
 
 runs=5 once=0
