@@ -148,7 +148,7 @@ def test_init_scaffolds_a_schema_that_compiles_and_applies(database, tmp_path):
     assert "    users:\n      key: username\n" in text  # the app's unique column
     assert "password_hash: {type: password, required: true" in text
     assert "created_at:" in text and "default: now" in text
-    assert "is a guess at the natural key" in text  # tables without a unique column say so
+    assert "so it is proposed as the natural key" in text  # tables without a unique constraint say so
     seedc("build", "--root", root)
     refused = seedc("init", "--root", root, "--database", url, check=False)
     assert refused.returncode == 1 and "--force" in refused.stderr

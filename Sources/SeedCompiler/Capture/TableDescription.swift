@@ -9,19 +9,6 @@ public struct TableDescription: Sendable, Equatable {
     /// The table's foreign keys.
     public var foreignKeys: [ForeignKey] = []
 
-    /// A foreign key: `columns` hold values of `targetColumns` of `targetTable`.
-    public struct ForeignKey: Sendable, Equatable {
-        public var columns: [String]
-        public var targetTable: String
-        public var targetColumns: [String]
-
-        public init(columns: [String], targetTable: String, targetColumns: [String]) {
-            self.columns = columns
-            self.targetTable = targetTable
-            self.targetColumns = targetColumns
-        }
-    }
-
     public struct Column: Sendable, Equatable {
         public var name: String
         /// The declared type as the database gives it (`VARCHAR(200)`, `timestamp without time zone`).

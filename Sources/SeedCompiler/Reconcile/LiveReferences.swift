@@ -5,9 +5,9 @@
 /// `unstable-reference` error, since those ids change at every rebuild.
 public struct LiveReferences {
     /// Foreign keys by table name, as the database describes them.
-    public var foreignKeys: [String: [TableDescription.ForeignKey]]
+    public var foreignKeys: [String: [ForeignKey]]
 
-    public init(foreignKeys: [String: [TableDescription.ForeignKey]]) {
+    public init(foreignKeys: [String: [ForeignKey]]) {
         self.foreignKeys = foreignKeys
     }
 

@@ -32,7 +32,7 @@ public protocol DatabaseConnection: AnyObject {
     func describe(_ table: String) throws -> TableDescription?
 
     /// The table's foreign keys (none for a table that does not exist).
-    func foreignKeys(of table: String) throws -> [TableDescription.ForeignKey]
+    func foreignKeys(of table: String) throws -> [SeedCompiler.ForeignKey]
 }
 
 extension DatabaseConnection {

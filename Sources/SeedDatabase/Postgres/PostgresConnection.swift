@@ -114,7 +114,7 @@ public final class PostgresConnection: DatabaseConnection {
         }, unique: unique, engine: .postgres, foreignKeys: foreignKeys)
     }
 
-    public func foreignKeys(of table: String) throws -> [TableDescription.ForeignKey] {
+    public func foreignKeys(of table: String) throws -> [SeedCompiler.ForeignKey] {
         // Each foreign key as its columns, the target table and its columns, in order
         // (one value per line, so no name needs parsing).
         return try fetch(RenderedStatement(sql: """
@@ -126,7 +126,7 @@ public final class PostgresConnection: DatabaseConnection {
             FROM pg_catalog.pg_constraint c JOIN pg_catalog.pg_class t ON t.oid = c.confrelid \
             WHERE c.conrelid = to_regclass(quote_ident($1)) AND c.contype = 'f' ORDER BY c.conname
             """, arguments: [.text(table)])).map { row in
-            TableDescription.ForeignKey(columns: (row[0] ?? "").components(separatedBy: "\n"), targetTable: row[1] ?? "",
+            SeedCompiler.ForeignKey(columns: (row[0] ?? "").components(separatedBy: "\n"), targetTable: row[1] ?? "",
                                         targetColumns: (row[2] ?? "").components(separatedBy: "\n"))
         }
     }

@@ -103,13 +103,13 @@ public final class SQLiteConnection: DatabaseConnection {
         }
     }
 
-    public func foreignKeys(of table: String) throws -> [TableDescription.ForeignKey] {
+    public func foreignKeys(of table: String) throws -> [SeedCompiler.ForeignKey] {
         try run { db in try db.tableExists(table) ? Self.foreignKeys(of: table, in: db) : [] }
     }
 
-    private static func foreignKeys(of table: String, in db: Database) throws -> [TableDescription.ForeignKey] {
+    private static func foreignKeys(of table: String, in db: Database) throws -> [SeedCompiler.ForeignKey] {
         try db.foreignKeys(on: table).map {
-            TableDescription.ForeignKey(columns: $0.originColumns, targetTable: $0.destinationTable, targetColumns: $0.destinationColumns)
+            SeedCompiler.ForeignKey(columns: $0.originColumns, targetTable: $0.destinationTable, targetColumns: $0.destinationColumns)
         }
     }
 
