@@ -139,7 +139,7 @@ public enum SchemaScaffold {
             let options = (options(column, declared: declared, inKey: inKey) + (reference.map { ["references: " + YAMLScalar.text($0.target, in: .flow)] } ?? [])).joined(separator: ", ")
             out += "\(indent)    \(name):" + String(repeating: " ", count: width - name.count + 1) + "{\(options)}"
             if let by = reference?.by {
-                out += "  " + Comment.line("holds \(reference!.target.split(separator: ".").first.map(String.init) ?? "")'s \(by.name); the id is looked up when applying", .hash)
+                out += "  " + Comment.line("holds the \(by.name) of a \(reference!.target.split(separator: ".").first.map(String.init) ?? "") row; its id is looked up when applying", .hash)
             } else if declared.type == .unsupported {
                 out += "  " + Comment.line("seedc init: \(column.type) cannot be carried exactly; capture refuses the table until you set app_owned: true or a type", .hash)
             } else if isAppOwned(column), !inKey {

@@ -101,9 +101,9 @@ final class SchemaScaffoldTests: XCTestCase {
             .init(columns: ["parent_id"], targetTable: "posts", targetColumns: ["id"]),
         ])
         let yaml = SchemaScaffold.yaml([users, posts])
-        XCTAssertTrue(yaml.contains("author_id:    {type: text, required: true, references: users.id}  # holds users's email; the id is looked up when applying"), yaml)
+        XCTAssertTrue(yaml.contains("author_id:    {type: text, required: true, references: users.id}  # holds the email of a users row; its id is looked up when applying"), yaml)
         XCTAssertTrue(yaml.contains("author_email: {type: text, references: users.email}\n"), yaml)
-        XCTAssertTrue(yaml.contains("parent_id:    {type: text, references: posts.id}  # holds posts's slug; the id is looked up when applying"), yaml)
+        XCTAssertTrue(yaml.contains("parent_id:    {type: text, references: posts.id}  # holds the slug of a posts row; its id is looked up when applying"), yaml)
         XCTAssertFalse(yaml.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("id:") }, yaml)
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(("seed:\n" + yaml).utf8)))
         XCTAssertEqual(document.diagnostics, [])
