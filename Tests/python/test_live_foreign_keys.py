@@ -84,3 +84,54 @@ def test_raw_ids_of_an_undeclared_id_are_refused(tmp_path, database):
         assert "declare `references: users.id` on it" in result.stderr and "[unstable-reference]" in result.stderr
     if database.endswith(".db"):
         assert sqlite3.connect(database).execute("SELECT count(*) FROM users").fetchone()[0] == 0, "nothing written"
+
+
+CREATED = """seed:
+  tables:
+    users:
+      key: email
+      columns: {email: text, name: text}
+    categories:
+      key: slug
+      columns:
+        slug: text
+        parent_id: {type: text, references: categories.id}
+    posts:
+      key: slug
+      columns:
+        slug: text
+        author_id: {type: text, references: users.id}
+        author_email: {type: text, references: users.email}
+        category_id: {type: text, references: categories.id}
+  records:
+    users: [{email: a@example.org}]
+    categories: [{slug: root}, {slug: leaf, parent_id: root}]
+    posts: [{slug: p, author_id: a@example.org, author_email: a@example.org, category_id: leaf}]
+"""
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "postgres"])
+def test_create_tables_creates_the_foreign_keys_references_imply(tmp_path, engine, request):
+    root = content(tmp_path, CREATED)
+    if engine == "sqlite":
+        database = str(tmp_path / "created.db")
+    else:
+        database = request.getfixturevalue("pg_databases")(tables=False)
+    seedc("apply", "--root", root, "--database", database, "--create-tables")
+    if engine == "sqlite":
+        connection = sqlite3.connect(database)
+        keys = sorted((table, row[3], row[2], row[4]) for table in ("categories", "posts")
+                      for row in connection.execute("PRAGMA foreign_key_list(%s)" % table))
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        connection.close()
+    else:
+        import psycopg2
+        connection = psycopg2.connect(database)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT c.conrelid::regclass::text, a.attname, c.confrelid::regclass::text, f.attname FROM pg_constraint c "
+                           "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+                           "JOIN pg_attribute f ON f.attrelid = c.confrelid AND f.attnum = c.confkey[1] WHERE c.contype = 'f'")
+            keys = sorted(cursor.fetchall())
+        connection.close()
+    assert keys == [("categories", "parent_id", "categories", "id"), ("posts", "author_email", "users", "email"),
+                    ("posts", "author_id", "users", "id"), ("posts", "category_id", "categories", "id")]

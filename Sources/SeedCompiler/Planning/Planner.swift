@@ -26,7 +26,8 @@ struct Planner {
             let planned = { (column: ColumnSchema) in
                 PlannedColumn(
                     name: column.name, storage: column.storage,
-                    lookup: Lookup.of(column, in: schema), touchOnUpdate: column.touchOnUpdate, location: column.location)
+                    lookup: Lookup.of(column, in: schema), touchOnUpdate: column.touchOnUpdate, location: column.location,
+                    references: column.reference.map { ($0.table, $0.column) })
             }
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
                                  columns: table.seededColumns.map(planned),

@@ -69,7 +69,7 @@ public enum SQLStatement: Hashable, Sendable {
     /// value, never back (`Sequences`). SQLite has no statement for it (`SQLDialect.runs`).
     case advanceSequence(table: SQLIdentifier, column: SQLIdentifier)
     /// `CREATE TABLE IF NOT EXISTS` with an `id` primary key when none is declared.
-    case createTable(table: SQLIdentifier, columns: [ColumnDefinition], primaryKey: [SQLIdentifier], unique: [SQLIdentifier])
+    case createTable(table: SQLIdentifier, columns: [ColumnDefinition], primaryKey: [SQLIdentifier], unique: [SQLIdentifier], foreignKeys: [ForeignKey] = [])
 
     /// What a `withRows` statement does with its rows (`"v"`). Each is idempotent.
     public enum RowsBody: Hashable, Sendable {

@@ -45,6 +45,8 @@ public struct PlannedColumn: Sendable {
     public var touchOnUpdate: Bool
     /// Where the column is declared, for problems found in the database.
     public var location: SourceLocation? = nil
+    /// `references:` as declared (`table`, `column`), for `--create-tables`.
+    public var references: (table: String, column: String)? = nil
 }
 
 /// `SELECT column FROM table WHERE keyColumn = <value>`.

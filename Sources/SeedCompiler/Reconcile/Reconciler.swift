@@ -30,15 +30,22 @@ public struct Reconciler: Sendable {
 
     /// `CREATE TABLE IF NOT EXISTS` from the declared columns (for `--create-tables`):
     /// an `id` primary key unless a column is named `id`, NOT NULL for required
-    /// columns, and the natural key unique.
+    /// columns, the natural key unique, and a foreign key for each `references:` into
+    /// a column the created tables make unique (an `id`, a one-column natural key).
     public func createTable(_ table: TablePlan, required: Set<String>) -> RenderedStatement {
+        let tables = Dictionary(plan.tables.map { ($0.name, $0) }) { first, _ in first }
+        let foreignKeys = table.columns.compactMap { column -> ForeignKey? in
+            guard let (target, targetColumn) = column.references, let other = tables[target],
+                  targetColumn == "id" && !other.columns.contains(where: { $0.name == "id" }) || other.key == [targetColumn] else { return nil }
+            return ForeignKey(columns: [column.name], targetTable: target, targetColumns: [targetColumn])
+        }
         var columns = (table.columns + table.appOwnedColumns).map {
             SQLStatement.ColumnDefinition(name: SQLIdentifier($0.name), storage: $0.lookup == nil ? $0.storage : .integer, notNull: required.contains($0.name))
         }
         if !table.columns.contains(where: { $0.name == "id" }) {
             columns.insert(.init(name: SQLIdentifier("id"), storage: nil, notNull: true), at: 0)
         }
-        return dialect.render(.createTable(table: SQLIdentifier(table.name), columns: columns, primaryKey: [], unique: table.key.map(SQLIdentifier.init)))
+        return dialect.render(.createTable(table: SQLIdentifier(table.name), columns: columns, primaryKey: [], unique: table.key.map(SQLIdentifier.init), foreignKeys: foreignKeys))
     }
 
     // MARK: Comparing

@@ -409,7 +409,7 @@ struct SQLDialect {
                 tag = "$seedc\(number)$"
             }
             return "DO \(tag)\(body)\(tag)"
-        case let .createTable(table, columns, primaryKey, unique):
+        case let .createTable(table, columns, primaryKey, unique, foreignKeys):
             var parts = columns.map { column -> String in
                 guard let storage = column.storage else {
                     return identifier(column.name) + (engine == .sqlite ? " INTEGER PRIMARY KEY AUTOINCREMENT" : " BIGSERIAL PRIMARY KEY")
@@ -418,6 +418,9 @@ struct SQLDialect {
             }
             if !primaryKey.isEmpty { parts.append("PRIMARY KEY (\(names(primaryKey)))") }
             if !unique.isEmpty { parts.append("UNIQUE (\(names(unique)))") }
+            for key in foreignKeys {
+                parts.append("FOREIGN KEY (\(names(key.columns.map(SQLIdentifier.init)))) REFERENCES \(identifier(SQLIdentifier(key.targetTable))) (\(names(key.targetColumns.map(SQLIdentifier.init))))")
+            }
             return "CREATE TABLE IF NOT EXISTS \(identifier(table)) (\(parts.joined(separator: ", ")))"
         }
     }

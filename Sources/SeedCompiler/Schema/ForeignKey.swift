@@ -1,7 +1,7 @@
 /// A foreign key of a database table, as the database describes it (`seedc init`, and
 /// `plan` and `apply`, which honour it): `columns` hold values of `targetColumns` of
 /// `targetTable`.
-public struct ForeignKey: Sendable, Equatable {
+public struct ForeignKey: Sendable, Hashable {
     public var columns: [String]
     public var targetTable: String
     public var targetColumns: [String]
