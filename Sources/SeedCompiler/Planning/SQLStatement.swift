@@ -36,6 +36,9 @@ public enum SQLStatement: Hashable, Sendable {
     /// `SELECT count(*) - count(DISTINCT column) FROM table`: rows whose value another
     /// row holds too, or is NULL (`seedc init`'s check of a guessed key).
     case countRepeats(table: SQLIdentifier, column: SQLIdentifier)
+    /// `SELECT count(*) FROM holder WHERE (columns) IN (SELECT targetColumns FROM table
+    /// WHERE match)`: rows referencing a row about to be pruned.
+    case countReferences(holder: SQLIdentifier, columns: [SQLIdentifier], table: SQLIdentifier, targetColumns: [SQLIdentifier], match: [Assignment])
     /// `SELECT 1 FROM table LIMIT 1`: whether the table has any row.
     case anyRow(table: SQLIdentifier)
     /// `INSERT INTO table (columns) SELECT values WHERE NOT EXISTS (… match …)`.

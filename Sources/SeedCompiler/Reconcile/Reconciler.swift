@@ -117,6 +117,14 @@ public struct Reconciler: Sendable {
          ]))]
     }
 
+    /// How many rows of `holder` reference the row of `table` with natural key `keyText`
+    /// through the foreign key `key` (into `table`).
+    public func countReferences(to table: TablePlan, keyText: String, from holder: String, key: ForeignKey) -> RenderedStatement {
+        dialect.render(.countReferences(holder: SQLIdentifier(holder), columns: key.columns.map(SQLIdentifier.init), table: SQLIdentifier(table.name),
+                                        targetColumns: key.targetColumns.map(SQLIdentifier.init),
+                                        match: match(table, keyValues: Self.keyValues(keyText, count: table.key.count))))
+    }
+
     /// Records that the whole content was applied: the stamp the scripts and the
     /// module write.
     public var stampContent: RenderedStatement { dialect.render(StatementBuilder.stamp(plan.stamp)) }

@@ -343,6 +343,8 @@ struct SQLDialect {
             return "SELECT 1 FROM \(identifier(table)) WHERE \(conjunction(match))"
         case let .anyRow(table):
             return "SELECT 1 FROM \(identifier(table)) LIMIT 1"
+        case let .countReferences(holder, columns, table, targetColumns, match):
+            return "SELECT count(*) FROM \(identifier(holder)) WHERE (\(names(columns))) IN (SELECT \(names(targetColumns)) FROM \(identifier(table)) WHERE \(conjunction(match)))"
         case let .countRepeats(table, column):
             return "SELECT count(*) - count(DISTINCT \(identifier(column))) FROM \(identifier(table))"
         case let .insertIfMissing(table, values, match):

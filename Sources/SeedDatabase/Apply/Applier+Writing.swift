@@ -30,16 +30,17 @@ extension Applier {
             changes.skipped.map { (table: changes.table.name, key: changes.table.rows[$0.row].keyText, variables: $0.variables) }
         }
         if options.strict, !unset.isEmpty { throw Failure.missingSecrets(unset) }
-        let tables = try pending.map(write)
+        var tables = try pending.map(write)
+        try prune(pending, into: &tables)
         // A row that could not be read back was written as nothing: undo it all.
         if let failure = plan.spillFailure { throw Failure.unreadableRows(failure) }
         if unset.isEmpty { try execute(reconciler.stampContent, table: Ledger.table) }
         return Applied(tables: tables, upToDate: false)
     }
 
-    /// Writes one table: its batches between its key snapshot, then its prunes.
-    /// `changes` holds the rows whose secrets are to be written (`inserts`) or cannot
-    /// be (`skipped`), and the prunes.
+    /// Writes one table: its batches between its key snapshot. `changes` holds the rows
+    /// whose secrets are to be written (`inserts`) or cannot be (`skipped`); its prunes
+    /// come after every table is written (`prune`).
     private func write(_ changes: TableChanges) throws -> AppliedTable {
         let table = changes.table
         var applied = AppliedTable(table: table.name)
@@ -67,12 +68,42 @@ extension Applier {
             }
             for statement in writer.finish { try execute(statement, table: table.name) }
         }
-        for key in changes.prunes {
-            for statement in reconciler.prune(table, keyText: key) { try execute(statement, table: table.name, key: key) }
-            applied.pruned += 1
-        }
-        options.progress?(table.name, total, total)
+        options.progress?(table.name, done, total)
         return applied
+    }
+
+    /// Deletes the rows whose records left the content, children first (tables in the
+    /// reverse of their writing order), so parents and children removed together go in
+    /// an order every foreign key accepts. A row that other rows still reference (the
+    /// app's, or content's that stay) is not deleted: the database might cascade the
+    /// delete or set their references NULL, changing rows seedc does not own. Every
+    /// such row is named with its counts, and nothing is applied.
+    private func prune(_ pending: [TableChanges], into applied: inout [AppliedTable]) throws {
+        guard pending.contains(where: { !$0.prunes.isEmpty }) else { return }
+        var referencing: [String: [(table: String, key: ForeignKey)]] = [:]
+        for name in try connection.tableNames() {
+            for key in try connection.foreignKeys(of: name) where key.columns.count == key.targetColumns.count {
+                referencing[key.targetTable, default: []].append((name, key))
+            }
+        }
+        var refused: [String] = []
+        for (position, changes) in pending.enumerated().reversed() {
+            let table = changes.table
+            for key in changes.prunes {
+                let holders = try (referencing[table.name] ?? []).compactMap { holder -> String? in
+                    let count = try fetch(reconciler.countReferences(to: table, keyText: key, from: holder.table, key: holder.key), table: table.name)
+                        .first?.first.flatMap { $0 }.flatMap(Int.init) ?? 0
+                    return count > 0 ? "\(count) \(holder.table) row\(count == 1 ? "" : "s") (\(holder.key.columns.joined(separator: ", ")))" : nil
+                }
+                guard holders.isEmpty else {
+                    refused.append("\(table.name) \(ChangeReport.show(key)) is still referenced by \(holders.joined(separator: ", "))")
+                    continue
+                }
+                for statement in reconciler.prune(table, keyText: key) { try execute(statement, table: table.name, key: key) }
+                applied[position].pruned += 1
+            }
+        }
+        if !refused.isEmpty { throw Failure.referencedPrunes(refused) }
     }
 
     /// Runs a batch's statements, counting what they insert and update; when the

@@ -50,6 +50,8 @@ public struct Applier {
         case unreadableRows(String)
         /// Declared columns hold raw ids the database assigns anew (`LiveReferences`).
         case unstableReferences([Diagnostic])
+        /// Rows to prune that other rows still reference.
+        case referencedPrunes([String])
 
         public var description: String {
             switch self {
@@ -66,6 +68,9 @@ public struct Applier {
                 "cannot read the planned rows back from their temporary file: \(reason); nothing was applied"
             case let .unstableReferences(problems):
                 problems.map(\.message).joined(separator: "; ")
+            case let .referencedPrunes(rows):
+                "cannot prune rows that other rows still reference (deleting them could cascade to rows seedc does not own): "
+                    + rows.joined(separator: "; ") + "; nothing was applied"
             }
         }
     }
