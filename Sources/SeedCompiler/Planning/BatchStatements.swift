@@ -6,7 +6,14 @@
 /// nothing.
 enum BatchStatements {
     enum Kind: String {
-        case claim, insert, update
+        /// `link`: the second pass, setting deferred references (not counted as updates).
+        case claim, insert, update, link
+    }
+
+    /// The first pass writes rows (without their deferred references); the second, once
+    /// every table is written, sets the deferred references (`TableOrder.deferred`).
+    enum Pass {
+        case rows, links
     }
 
     /// The batch's rows, `WITH "v" (…) AS (VALUES …)`, and the columns a claim adds to
@@ -38,8 +45,28 @@ enum BatchStatements {
     /// In run order: for `keep` tables the ledger claim (of rows about to be inserted)
     /// then the insert; for `update` tables the insert, the update of differing
     /// columns, then the claim of every row.
-    static func statements(for table: TablePlan, sample: PlannedRow, rows: Int, values: Values) -> [(Kind, SQLStatement)] {
+    static func statements(for table: TablePlan, sample: PlannedRow, rows: Int, values: Values, pass: Pass = .rows) -> [(Kind, SQLStatement)] {
+        if pass == .links { return links(for: table, sample: sample, rows: rows, values: values) }
+        // Deferred references wait for the second pass.
         let (set, nowColumns) = shape(of: sample)
+        let setNow = set.filter { !table.columns[$0].deferred }
+        return rowStatements(for: table, sample: sample, set: setNow, nowColumns: nowColumns, rows: rows, values: values)
+    }
+
+    /// The second pass for a batch: its deferred references set where they differ (in
+    /// `keep` tables, only where still NULL: the row was inserted without them).
+    static func links(for table: TablePlan, sample: PlannedRow, rows: Int, values: Values) -> [(Kind, SQLStatement)] {
+        let deferred = shape(of: sample).values.filter { table.columns[$0].deferred }
+        guard !deferred.isEmpty else { return [] }
+        let columns = table.keyIndexes + deferred
+        let batch = (0..<rows).map { row in columns.map { values.cell(row, $0) } }
+        let typed = deferred.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: StatementBuilder.storage(table.columns[$0])) }
+        return [(.link, .withRows(columns: columns.map { SQLIdentifier(table.columns[$0].name) }, rows: batch,
+                                  body: .updateDiffering(table: SQLIdentifier(table.name), set: typed, touch: [], key: table.key.map(SQLIdentifier.init),
+                                                         onlyNull: table.onConflict == .keep)))]
+    }
+
+    private static func rowStatements(for table: TablePlan, sample: PlannedRow, set: [Int], nowColumns: [Int], rows: Int, values: Values) -> [(Kind, SQLStatement)] {
         let constants = nowColumns.map { SQLStatement.Assignment(column: SQLIdentifier(table.columns[$0].name), value: values.now(table.columns[$0].storage)) }
         let columns = set.map { SQLIdentifier(table.columns[$0].name) }
         let batch = (0..<rows).map { row in set.map { values.cell(row, $0) } }
@@ -57,7 +84,7 @@ enum BatchStatements {
             columns: key + [keyColumn, hashColumn], rows: claimRows,
             body: .claim(owner: name, key: key, keyColumn: keyColumn, hashColumn: hashColumn, onlyMissing: table.onConflict == .keep))
         guard table.onConflict == .update else { return [(.claim, claim), (.insert, insert)] }
-        let restored = compared(table, sample)
+        let restored = compared(table, sample).filter { !table.columns[$0].deferred }
         let compared = zip(set, typed).filter { restored.contains($0.0) }.map(\.1)
         guard !compared.isEmpty else { return [(.insert, insert), (.claim, claim)] }
         let touch = touched(table, besides: restored)
@@ -163,7 +190,7 @@ enum BatchStatements {
         let assigned: [SQLStatement.Assignment]
         switch body {
         case let .insertMissing(_, _, constants, _): assigned = constants
-        case let .updateDiffering(_, _, touch, _): assigned = touch
+        case let .updateDiffering(_, _, touch, _, _): assigned = touch
         case .claim: assigned = []
         }
         return (rows.joined().map(number) + assigned.map { number($0.value) }).max() ?? 0

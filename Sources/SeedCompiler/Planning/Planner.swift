@@ -21,13 +21,15 @@ struct Planner {
     private let spill: (any RowSpill)?
 
     init(schema: Schema, spill: (any RowSpill)? = nil) {
+        let deferred = TableOrder.deferred(in: schema)
         tables = TableOrder.sorted(schema).map { table in
             // App-owned columns never reach a statement or the row hash.
             let planned = { (column: ColumnSchema) in
                 PlannedColumn(
                     name: column.name, storage: column.storage,
                     lookup: Lookup.of(column, in: schema), touchOnUpdate: column.touchOnUpdate, location: column.location,
-                    references: column.reference.map { ($0.table, $0.column) })
+                    references: column.reference.map { ($0.table, $0.column) },
+                    deferred: deferred.contains(TableOrder.ColumnName(table: table.name, column: column.name)))
             }
             let plan = TablePlan(name: table.name, key: table.key, onConflict: table.onConflict, prune: table.prune,
                                  columns: table.seededColumns.map(planned),

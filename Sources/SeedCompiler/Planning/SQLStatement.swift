@@ -80,8 +80,9 @@ public enum SQLStatement: Hashable, Sendable {
         /// FROM "v"` for the rows whose key the table's `KeySnapshot` lacks.
         case insertMissing(table: SQLIdentifier, columns: [TypedColumn], constants: [Assignment], key: [SQLIdentifier])
         /// `UPDATE table SET set = "v".set, touch FROM "v" WHERE key matches AND a set
-        /// column differs` (in SQLite, the row found through the `KeySnapshot`).
-        case updateDiffering(table: SQLIdentifier, set: [TypedColumn], touch: [Assignment], key: [SQLIdentifier])
+        /// column differs` (in SQLite, the row found through the `KeySnapshot`); with
+        /// `onlyNull`, only where the set columns are all still NULL.
+        case updateDiffering(table: SQLIdentifier, set: [TypedColumn], touch: [Assignment], key: [SQLIdentifier], onlyNull: Bool = false)
         /// Ledger rows (`table`, `"v".keyColumn`, `"v".hashColumn`) for the rows of
         /// `owner` that are missing from its `KeySnapshot` (`onlyMissing`, for `keep`
         /// tables) or for all rows, keeping changed hashes.

@@ -47,6 +47,8 @@ public struct PlannedColumn: Sendable {
     public var location: SourceLocation? = nil
     /// `references:` as declared (`table`, `column`), for `--create-tables`.
     public var references: (table: String, column: String)? = nil
+    /// A reference in a cycle between tables: set in the second pass (`TableOrder.deferred`).
+    public var deferred = false
 }
 
 /// `SELECT column FROM table WHERE keyColumn = <value>`.

@@ -129,9 +129,10 @@ public struct Reconciler: Sendable {
     /// module write.
     public var stampContent: RenderedStatement { dialect.render(StatementBuilder.stamp(plan.stamp)) }
 
-    /// The writer of a table's batches; `fresh` when the table is empty.
-    public func writer(for table: TablePlan, fresh: Bool) -> TableWriter {
-        TableWriter(table: table, engine: engine, fresh: fresh)
+    /// The writer of a table's batches; `fresh` when the table is empty; `links` for
+    /// the second pass, which sets deferred references.
+    public func writer(for table: TablePlan, fresh: Bool, links: Bool = false) -> TableWriter {
+        TableWriter(table: table, engine: engine, fresh: fresh, links: links)
     }
 
     /// Statements around a batch that may fail, so its rows can be retried one by one

@@ -14,6 +14,8 @@ public struct TableWriter {
             case update
             /// Keeps the ledger.
             case claim
+            /// Sets deferred references (the second pass): not counted.
+            case link
         }
 
         public var effect: Effect
@@ -41,14 +43,24 @@ public struct TableWriter {
         var rows: Int
     }
 
-    public init(table: TablePlan, engine: DatabaseEngine, fresh: Bool = false) {
+    /// Which pass the writer writes: the rows, or their deferred references.
+    private let pass: BatchStatements.Pass
+
+    public init(table: TablePlan, engine: DatabaseEngine, fresh: Bool = false, links: Bool = false) {
         self.table = table
         self.fresh = fresh
+        pass = links ? .links : .rows
         dialect = SQLDialect(engine: engine, parameters: .numbered)
     }
 
+    /// Whether the table has references set in a second pass (`TableOrder.deferred`).
+    public var hasLinks: Bool { table.columns.contains(where: \.deferred) }
+
     /// Before the table's batches: its key snapshot.
     public var createSnapshot: [RenderedStatement] { KeySnapshot.create(for: table).map(dialect.render) }
+
+    /// After a second pass: the snapshot dropped.
+    public var dropSnapshot: RenderedStatement { dialect.render(KeySnapshot.drop) }
 
     /// After the table's batches: the snapshot dropped, the table's sequences advanced.
     public var finish: [RenderedStatement] { KeySnapshot.finish(for: table).filter(dialect.runs).map(dialect.render) }
@@ -104,11 +116,12 @@ public struct TableWriter {
     private func render(sample: PlannedRow, set: [Int], rows: Int) -> [(Write.Effect, String, Int)] {
         // The time of applying is the database's clock, as in the scripts.
         let values = BatchStatements.numbered(table, set: set, rows: rows) { _, storage in .now(storage) }
-        return BatchStatements.statements(for: table, sample: sample, rows: rows, values: values).map { kind, statement in
+        return BatchStatements.statements(for: table, sample: sample, rows: rows, values: values, pass: pass).map { kind, statement in
             let effect: Write.Effect = switch kind {
             case .insert: .insert
             case .update: .update
             case .claim: .claim
+            case .link: .link
             }
             return (effect, dialect.statement(statement), BatchStatements.highestParameter(of: statement))
         }

@@ -82,6 +82,14 @@ enum PythonModuleRenderer {
             for group in groups(of: table, besides: batches) { render(group, of: table, statements: &statements, into: &out) }
             if !table.rows.isEmpty { renderRun(Sequences.advance(for: table), statements: &statements, into: &out) }
         }
+        // The second pass: references deferred in a cycle, once every row is in.
+        for table in plan.tables where table.columns.contains(where: \.deferred) {
+            let batches = BatchStatements.batches(of: table, limit: BatchStatements.boundRowsPerBatch)
+            guard !batches.isEmpty else { continue }
+            renderRun(KeySnapshot.create(for: table), statements: &statements, into: &out)
+            for batch in batches { renderBatch(batch, of: table, pass: .links, statements: &statements, into: &out) }
+            renderRun([KeySnapshot.drop], statements: &statements, into: &out)
+        }
     }
 
     /// Statement numbers per dialect; a statement's text is written once, on the line
@@ -110,7 +118,7 @@ enum PythonModuleRenderer {
         out.append("[\"run\", {\(byDialect.joined(separator: ", "))}]\n")
     }
 
-    private static func renderBatch(_ batch: [Int], of table: TablePlan, statements: inout StatementTable, into out: inout OutputBuffer) {
+    private static func renderBatch(_ batch: [Int], of table: TablePlan, pass: BatchStatements.Pass = .rows, statements: inout StatementTable, into out: inout OutputBuffer) {
         let sample = table.rows[batch[0]]
         let shape = BatchStatements.shape(of: sample)
         let set = shape.values
@@ -120,8 +128,8 @@ enum PythonModuleRenderer {
         }
         var byDialect: [String] = []
         for (name, dialect) in batchDialects {
-            let cacheKey = "\(table.name)|\(shape.values)|\(shape.now)|\(batch.count)|\(name)"
-            let kinds = statements.batches[cacheKey] ?? BatchStatements.statements(for: table, sample: sample, rows: batch.count, values: values).map { kind, statement in
+            let cacheKey = "\(table.name)|\(shape.values)|\(shape.now)|\(batch.count)|\(name)|\(pass)"
+            let kinds = statements.batches[cacheKey] ?? BatchStatements.statements(for: table, sample: sample, rows: batch.count, values: values, pass: pass).map { kind, statement in
                 let counted = dialect.parameters == .numbered ? ", \(BatchStatements.highestParameter(of: statement))" : ""
                 return "[\(JSONText.quoted(kind.rawValue)), \(statements.number(dialect.statement(statement), dialect: name, out: &out))\(counted)]"
             }

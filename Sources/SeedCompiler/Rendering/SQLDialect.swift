@@ -449,11 +449,12 @@ struct SQLDialect {
             let values = columns.map(typed) + constants.map { text($0.value, &context) }
             return "INSERT INTO \(identifier(table)) (\(names.joined(separator: ", ")))\(overriding)"
                 + " SELECT \(values.joined(separator: ", ")) FROM \(missing(key))"
-        case let .updateDiffering(table, set, touch, key):
+        case let .updateDiffering(table, set, touch, key, onlyNull):
             let keys = identifier(KeySnapshot.table)
             let assignments = set.map { "\(identifier($0.name)) = \(typed($0))" }
                 + touch.map { "\(identifier($0.column)) = \(text($0.value, &context))" }
-            let differs = set.map { "\(comparable("\(identifier(table)).\(identifier($0.name))", $0.storage)) \(distinct) \(comparable(typed($0), $0.storage))" }.joined(separator: " OR ")
+            var differs = set.map { "\(comparable("\(identifier(table)).\(identifier($0.name))", $0.storage)) \(distinct) \(comparable(typed($0), $0.storage))" }.joined(separator: " OR ")
+            if onlyNull { differs = "(\(differs)) AND " + set.map { "\(identifier(table)).\(identifier($0.name)) IS NULL" }.joined(separator: " AND ") }
             // SQLite finds each row by its rowid in the snapshot; PostgreSQL hashes the join.
             let rows = engine == .sqlite
                 ? "\(v) JOIN \(keys) ON \(matching(KeySnapshot.table, key, alias: keys)) WHERE \(identifier(table)).rowid = \(keys).\(identifier(KeySnapshot.row))"

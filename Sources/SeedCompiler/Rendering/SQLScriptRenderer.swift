@@ -46,6 +46,15 @@ enum SQLScriptRenderer {
             }
             KeySnapshot.finish(for: table).filter(dialect.runs).forEach(statement)
         }
+        // The second pass: references deferred in a cycle, once every row is in.
+        for table in plan.tables where table.columns.contains(where: \.deferred) {
+            let batches = BatchStatements.batches(of: table, limit: { _ in batchRows })
+            guard !batches.isEmpty else { continue }
+            out.append("\n" + Comment.lines(["\(table.name): references set once every row is in (a cycle between tables)"], .sql))
+            KeySnapshot.create(for: table).forEach(statement)
+            for batch in batches { write(batch, of: table, dialect: dialect, pass: .links, into: &out) }
+            statement(KeySnapshot.drop)
+        }
         out.append("\n")
         if secrets {
             out.append(Comment.lines(["Not stamped as fully applied: records with passwords are left to seedc apply or seed_initial_data.py."], .sql))
@@ -59,7 +68,7 @@ enum SQLScriptRenderer {
     /// The statements of a batch, every value a literal. They are built once from a
     /// template row (`.rowValue`: a cell by column index, then the ledger key and
     /// hash), which the dialect fills from each planned row as it writes.
-    private static func write(_ batch: [Int], of table: TablePlan, dialect: SQLDialect, into out: inout OutputBuffer) {
+    private static func write(_ batch: [Int], of table: TablePlan, dialect: SQLDialect, pass: BatchStatements.Pass = .rows, into out: inout OutputBuffer) {
         let ledgerKey = table.columns.count, ledgerHash = ledgerKey + 1
         let template = BatchStatements.Values(
             cell: { _, column in StatementBuilder.wrapLookup(.rowValue(column), column: table.columns[column]) },
@@ -67,7 +76,7 @@ enum SQLScriptRenderer {
             now: { .now($0) })
         // The rows are read in place, once for all the batch's statements.
         table.rows.withRows(at: batch) { rows in
-            let statements = BatchStatements.statements(for: table, sample: rows.decoded(0), rows: 1, values: template)
+            let statements = BatchStatements.statements(for: table, sample: rows.decoded(0), rows: 1, values: template, pass: pass)
             var scratch: [UInt8] = []
             for (_, statement) in statements {
                 dialect.write(statement, rows: batch.count, value: { row, index, out in

@@ -271,8 +271,10 @@ struct SchemaReader {
             }
         }
         if let cycle = TableOrder.cycle(in: schema) {
-            let path = cycle.map(\.name).joined(separator: " -> ") + " -> " + cycle[0].name
-            error(.referenceCycle, "references form a cycle: \(path); seedc cannot order these tables", at: cycle[0].location)
+            let columns = zip(cycle, cycle.dropFirst() + [cycle[0]]).compactMap { table, next in
+                table.columns.first { $0.reference?.table == next.name }.map { "\(table.name).\($0.name)" }
+            }
+            error(.referenceCycle, "references form a cycle through required columns: \(columns.joined(separator: " -> ")) -> \(cycle[0].name); make one of them not required (it is then set in a second pass, once every row is in) or break the cycle", at: cycle[0].location)
         }
     }
 

@@ -1,8 +1,43 @@
 /// The order tables are applied in: a table comes after every table it references,
 /// ties broken by name, so the output never depends on declaration order. A table
 /// referencing itself (a tree) is no cycle: its rows are put parents first
-/// (`ReferenceLevels`).
+/// (`ReferenceLevels`). In a cycle between tables, a reference that may be NULL is
+/// **deferred**: rows are inserted without it, and it is set in a second pass once
+/// every table is written (`BatchStatements.Pass.links`); only a cycle whose every
+/// reference is required cannot be ordered.
 enum TableOrder {
+    /// The references set in the second pass: not required, from a table to another
+    /// that reaches back to it through references.
+    static func deferred(in schema: Schema) -> Set<ColumnName> {
+        var deferred = Set<ColumnName>()
+        for table in schema.tables {
+            for column in table.columns where !column.required {
+                guard let target = column.reference?.table, target != table.name, schema.table(target) != nil,
+                      reaches(from: target, to: table.name, in: schema) else { continue }
+                deferred.insert(ColumnName(table: table.name, column: column.name))
+            }
+        }
+        return deferred
+    }
+
+    /// A column of a table, by name.
+    struct ColumnName: Hashable {
+        var table: String
+        var column: String
+    }
+
+    private static func reaches(from start: String, to goal: String, in schema: Schema) -> Bool {
+        var seen: Set<String> = [start]
+        var pending = [start]
+        while let name = pending.popLast() {
+            if name == goal { return true }
+            for next in schema.table(name)?.columns.compactMap(\.reference?.table) ?? [] where seen.insert(next).inserted {
+                pending.append(next)
+            }
+        }
+        return false
+    }
+
     static func sorted(_ schema: Schema) -> [TableSchema] {
         var done: Set<String> = []
         var result: [TableSchema] = []
@@ -44,6 +79,8 @@ enum TableOrder {
     }
 
     private static func dependencies(of table: TableSchema, in schema: Schema) -> [String] {
-        table.columns.compactMap(\.reference?.table).filter { $0 != table.name && schema.table($0) != nil }
+        let deferred = deferred(in: schema)
+        return table.columns.filter { !deferred.contains(ColumnName(table: table.name, column: $0.name)) }
+            .compactMap(\.reference?.table).filter { $0 != table.name && schema.table($0) != nil }
     }
 }

@@ -31,6 +31,7 @@ extension Applier {
         }
         if options.strict, !unset.isEmpty { throw Failure.missingSecrets(unset) }
         var tables = try pending.map(write)
+        try link(pending)
         try prune(pending, into: &tables)
         // A row that could not be read back was written as nothing: undo it all.
         if let failure = plan.spillFailure { throw Failure.unreadableRows(failure) }
@@ -70,6 +71,23 @@ extension Applier {
         }
         options.progress?(table.name, done, total)
         return applied
+    }
+
+    /// The second pass: references deferred in a cycle between tables, set once every
+    /// table's rows are in (`TableOrder.deferred`), through the same statements as the
+    /// scripts' second pass.
+    private func link(_ pending: [TableChanges]) throws {
+        for changes in pending {
+            var writer = reconciler.writer(for: changes.table, fresh: false, links: true)
+            guard writer.hasLinks else { continue }
+            let skipped = Set(changes.skipped.map(\.row))
+            let batches = writer.batches(changes.table.rows.indices.filter { !skipped.contains($0) })
+            guard !batches.isEmpty else { continue }
+            for statement in writer.createSnapshot { try execute(statement, table: changes.table.name) }
+            var ignored = AppliedTable(table: changes.table.name)
+            for batch in batches { try write(batch, with: &writer, secrets: [:], counts: &ignored) }
+            try execute(writer.dropSnapshot, table: changes.table.name)
+        }
     }
 
     /// Deletes the rows whose records left the content, children first (tables in the
@@ -120,7 +138,7 @@ extension Applier {
                     switch write.effect {
                     case .insert: counts.inserted += changed
                     case .update: counts.updated += changed
-                    case .claim: break
+                    case .claim, .link: break
                     }
                 }
             }

@@ -118,11 +118,11 @@ final class CompilerTests: XCTestCase {
             a:
               columns:
                 x: {type: txt, requird: true}
-                b_ref: {type: text, references: b.y}
+                b_ref: {type: text, required: true, references: b.y}
             b:
               key: y
               columns:
-                y: {type: text, references: a.x}
+                y: {type: text, required: true, references: a.x}
 
         """.utf8)))
         XCTAssertEqual(document.diagnostics.map(\.id), [.unknownOption, .invalidSchema, .missingKey, .referenceCycle])
