@@ -6,8 +6,9 @@ second capture then adds nothing, and `plan` has nothing to do.
 
 Schemas are random: tables in a DAG, each with an id the database assigns and a
 natural key (one text column, or two columns for tables nothing references),
-references that may be NULL, self-references (trees), and link tables whose primary
-key is two references. Rows are inserted in a random id order with foreign keys
+references that may be NULL, self-references (trees), link tables whose primary key is
+two references, and cycles: a reference that may be NULL from a table back to a later
+one. Rows are inserted in a random id order with foreign keys
 enforced. The seed is printed on failure; SEEDC_PROPERTY_SEED replays one."""
 
 import os
@@ -39,6 +40,7 @@ class Table:
         self.references = []   # (column, target table, not null)
         self.composite = False
         self.link = None       # (a column, b column) for a link table
+        self.back = []         # (column, later table): references closing a cycle, NULL allowed
         self.rows = []         # dicts by column (ids by "id")
 
 
@@ -61,6 +63,19 @@ def random_schema(rng):
         if not table.composite and rng.random() < 0.5:
             table.references.append(("parent_id", table, False))
         tables.append(table)
+    # Cycles: an earlier table references a later one (NULL allowed), whose own
+    # references lead back to it or not.
+    single = [t for t in tables if not t.composite and not t.link]
+    for _ in range(rng.randint(0, 2)):
+        if len(single) >= 2:
+            first, later = sorted(rng.sample(range(len(single)), 2))
+            table = single[first]
+            column = "back_%s" % single[later].name.split("_")[0]
+            if all(c != column for c, _ in table.back):
+                table.back.append((column, single[later]))
+                # The later table references the earlier one: a cycle.
+                if all(target is not table for _, target, _ in single[later].references):
+                    single[later].references.append(("ref_%s" % table.name.split("_")[0], table, rng.random() < 0.5))
     # Nothing references a table with a two-column key: a reference goes by one column.
     return tables
 
@@ -73,6 +88,9 @@ def ddl(tables, engine):
         parts += ['"%s" %s%s' % (name, kind, " NOT NULL" if not_null else "") for name, kind, not_null in table.columns]
         for column, target, not_null in table.references:
             parts.append('"%s" INTEGER%s REFERENCES "%s" (id)' % (column, " NOT NULL" if not_null else "", target.name))
+        for column, target in table.back:
+            # SQLite takes a reference to a table made later; PostgreSQL adds it after.
+            parts.append('"%s" INTEGER%s' % (column, ' REFERENCES "%s" (id)' % target.name if engine == "sqlite" else ""))
         if table.link:
             parts.append('PRIMARY KEY ("%s", "%s")' % table.link)
         elif table.composite:
@@ -80,11 +98,23 @@ def ddl(tables, engine):
         else:
             parts.append('UNIQUE ("k")')
         statements.append("CREATE TABLE %s (%s)" % (quoted, ", ".join(parts)))
+    if engine != "sqlite":
+        statements += ['ALTER TABLE "%s" ADD FOREIGN KEY ("%s") REFERENCES "%s" (id)' % (table.name, column, target.name)
+                       for table in tables for column, target in table.back]
     return ";\n".join(statements) + ";\n"
 
 
 def fill(rng, tables):
-    """Rows for every table, ids unique and in a random order, parents before children."""
+    """Rows for every table, ids unique and in a random order, parents before children;
+    then the references closing cycles."""
+    fill_rows(rng, tables)
+    for table in tables:
+        for column, target in table.back:
+            for row in table.rows:
+                row[column] = rng.choice(target.rows)["id"] if rng.random() < 0.7 else None
+
+
+def fill_rows(rng, tables):
     for table in tables:
         count = rng.randint(3, 9)
         ids = rng.sample(range(1, 500), count)
@@ -137,9 +167,16 @@ def inserts(tables, app=False):
         else:
             rows = table.rows
         for row in rows:
+            row = {name: value for name, value in row.items() if name not in dict(table.back)}
             names = ", ".join('"%s"' % name for name in row)
             values = ", ".join("NULL" if value is None else str(value) if isinstance(value, int) else "'%s'" % value.replace("'", "''") for value in row.values())
             statements.append('INSERT INTO "%s" (%s) VALUES (%s);' % (table.name, names, values))
+    # References closing a cycle are set once every row is in, as the app would.
+    for table in tables if not app else []:
+        for row in table.rows:
+            for column, _ in table.back:
+                if row.get(column) is not None:
+                    statements.append('UPDATE "%s" SET "%s" = %d WHERE id = %d;' % (table.name, column, row[column], row["id"]))
     return "\n".join(statements) + "\n"
 
 
