@@ -62,11 +62,12 @@ struct KeyChoice: Equatable {
         return KeyChoice(key: [surrogate], omitted: nil, reason: .idIsKey)
     }
 
-    /// The first NOT NULL column among `keyCandidates`, else the first NOT NULL text
-    /// column, whose values are unique in the rows.
+    /// The first NOT NULL column among `keyCandidates` (in any case), else the first NOT
+    /// NULL text column, whose values are unique in the rows.
     private static func guess(_ table: TableDescription) -> String? {
         let usable = table.columns.filter { $0.notNull && !$0.primaryKey && $0.uniqueInRows }
-        return keyCandidates.first { name in usable.contains { $0.name == name } }
+        // Names compared without case: Chinook's `Email` is an email as much as `email`.
+        return keyCandidates.lazy.compactMap { name in usable.first { $0.name.lowercased() == name }?.name }.first
             ?? usable.first { DeclaredType($0, engine: table.engine).type == .text }?.name
     }
 }
