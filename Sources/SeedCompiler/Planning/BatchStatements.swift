@@ -63,7 +63,8 @@ enum BatchStatements {
         let typed = deferred.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: StatementBuilder.storage(table.columns[$0])) }
         return [(.link, .withRows(columns: columns.map { SQLIdentifier(table.columns[$0].name) }, rows: batch,
                                   body: .updateDiffering(table: SQLIdentifier(table.name), set: typed, touch: [], key: table.key.map(SQLIdentifier.init),
-                                                         onlyNull: table.onConflict == .keep)))]
+                                                         onlyNull: table.onConflict == .keep),
+                                  maps: LookupMaps.mapped(columns, of: table)))]
     }
 
     private static func rowStatements(for table: TablePlan, sample: PlannedRow, set: [Int], nowColumns: [Int], rows: Int, values: Values) -> [(Kind, SQLStatement)] {
@@ -73,7 +74,8 @@ enum BatchStatements {
         let typed = set.map { SQLStatement.TypedColumn(name: SQLIdentifier(table.columns[$0].name), storage: StatementBuilder.storage(table.columns[$0])) }
         let name = SQLIdentifier(table.name)
         let key = table.key.map(SQLIdentifier.init)
-        let insert = SQLStatement.withRows(columns: columns, rows: batch, body: .insertMissing(table: name, columns: typed, constants: constants, key: key))
+        let maps = LookupMaps.mapped(set, of: table)
+        let insert = SQLStatement.withRows(columns: columns, rows: batch, body: .insertMissing(table: name, columns: typed, constants: constants, key: key), maps: maps)
         // The claim needs only the key (to find missing rows) and the ledger's values.
         let keyColumn = Self.keyColumn, hashColumn = Self.hashColumn
         let claimRows = (0..<rows).map { row in
@@ -82,14 +84,15 @@ enum BatchStatements {
         }
         let claim = SQLStatement.withRows(
             columns: key + [keyColumn, hashColumn], rows: claimRows,
-            body: .claim(owner: name, key: key, keyColumn: keyColumn, hashColumn: hashColumn, onlyMissing: table.onConflict == .keep))
+            body: .claim(owner: name, key: key, keyColumn: keyColumn, hashColumn: hashColumn, onlyMissing: table.onConflict == .keep),
+            maps: LookupMaps.mapped(table.keyIndexes, of: table))
         guard table.onConflict == .update else { return [(.claim, claim), (.insert, insert)] }
         let restored = compared(table, sample).filter { !table.columns[$0].deferred }
         let compared = zip(set, typed).filter { restored.contains($0.0) }.map(\.1)
         guard !compared.isEmpty else { return [(.insert, insert), (.claim, claim)] }
         let touch = touched(table, besides: restored)
             .map { SQLStatement.Assignment(column: SQLIdentifier(table.columns[$0].name), value: values.now(table.columns[$0].storage)) }
-        let update = SQLStatement.withRows(columns: columns, rows: batch, body: .updateDiffering(table: name, set: compared, touch: touch, key: key))
+        let update = SQLStatement.withRows(columns: columns, rows: batch, body: .updateDiffering(table: name, set: compared, touch: touch, key: key), maps: maps)
         return [(.insert, insert), (.update, update), (.claim, claim)]
     }
 
@@ -170,7 +173,7 @@ enum BatchStatements {
         func number(_ row: Int, _ offset: Int) -> String { String(row * width + offset + 1) }
         return Values(
             cell: { row, column in
-                StatementBuilder.wrapLookup(.parameter(number(row, position[column]!), StatementBuilder.parameterStorage(table.columns[column])), column: table.columns[column])
+                LookupMaps.cell(.parameter(number(row, position[column]!), StatementBuilder.parameterStorage(table.columns[column])), column: table.columns[column], in: table)
             },
             ledger: { row in (.parameter(number(row, set.count), .text), .parameter(number(row, set.count + 1), .text)) },
             now: { storage in now(rows * width + 1, storage) })
@@ -186,7 +189,7 @@ enum BatchStatements {
             default: 0
             }
         }
-        guard case let .withRows(_, rows, body) = statement else { return 0 }
+        guard case let .withRows(_, rows, body, _) = statement else { return 0 }
         let assigned: [SQLStatement.Assignment]
         switch body {
         case let .insertMissing(_, _, constants, _): assigned = constants

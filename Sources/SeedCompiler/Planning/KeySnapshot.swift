@@ -12,17 +12,20 @@ enum KeySnapshot {
     /// SQLite's `rowid` of the table's row, for updates.
     static let row = SQLIdentifier(NameRules.keySnapshotRow)
 
-    /// Before a table's batches: copy its keys and index them.
+    /// Before a table's batches: copy its keys and index them, and make the maps of the
+    /// tables its rows look ids up in (`LookupMaps`).
     static func create(for table: TablePlan) -> [SQLStatement] {
         let key = table.key.map(SQLIdentifier.init)
-        return [.createKeySnapshot(table: SQLIdentifier(table.name), key: key), .indexKeySnapshot(key: key)]
+        return [.createKeySnapshot(table: SQLIdentifier(table.name), key: key), .indexKeySnapshot(key: key)] + LookupMaps.create(for: table)
     }
 
-    /// After a table's batches.
-    static let drop = SQLStatement.dropKeySnapshot
+    /// After a table's batches: the snapshot and the maps dropped.
+    static func drop(for table: TablePlan) -> [SQLStatement] {
+        [.dropKeySnapshot] + LookupMaps.drop(for: table)
+    }
 
-    /// After a table's rows: the snapshot dropped, the table's sequences advanced.
+    /// After a table's rows: the snapshot and maps dropped, the table's sequences advanced.
     static func finish(for table: TablePlan) -> [SQLStatement] {
-        [drop] + Sequences.advance(for: table)
+        drop(for: table) + Sequences.advance(for: table)
     }
 }

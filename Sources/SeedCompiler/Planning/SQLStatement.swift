@@ -59,7 +59,10 @@ public enum SQLStatement: Hashable, Sendable {
     /// for each compared column whether it differs and the table's value as text.
     case compare(table: SQLIdentifier, source: [SQLIdentifier], rows: [[SQLExpression]], key: [SQLIdentifier], compared: [TypedColumn])
     /// `WITH "v" (columns) AS (VALUES rows) body`: a batch of rows in one statement.
-    case withRows(columns: [SQLIdentifier], rows: [[SQLExpression]], body: RowsBody)
+    /// With `maps`, the rows hold other rows' natural keys in those columns, and "v" is
+    /// the rows joined to the key→id maps (`LookupMaps`), so it holds their ids: one
+    /// join for the batch, not a lookup per row.
+    case withRows(columns: [SQLIdentifier], rows: [[SQLExpression]], body: RowsBody, maps: [MappedColumn] = [])
     /// `SAVEPOINT name`, `ROLLBACK TO SAVEPOINT name`, `RELEASE SAVEPOINT name`.
     case savepoint(SQLIdentifier), rollbackToSavepoint(SQLIdentifier), releaseSavepoint(SQLIdentifier)
     /// `CREATE TEMP TABLE seedc_keys AS SELECT [rowid,] key FROM table` (`KeySnapshot`).
@@ -68,6 +71,12 @@ public enum SQLStatement: Hashable, Sendable {
     case indexKeySnapshot(key: [SQLIdentifier])
     /// `DROP TABLE seedc_keys`.
     case dropKeySnapshot
+    /// `CREATE TEMP TABLE name AS SELECT key AS k, id FROM table` (`LookupMaps`).
+    case createLookupMap(name: SQLIdentifier, table: SQLIdentifier, key: SQLIdentifier, id: SQLIdentifier)
+    /// `CREATE INDEX name_k ON name (k)`.
+    case indexLookupMap(name: SQLIdentifier)
+    /// `DROP TABLE name`.
+    case dropLookupMap(name: SQLIdentifier)
     /// PostgreSQL: the sequence filling `column` (if any) moved past the column's highest
     /// value, never back (`Sequences`). SQLite has no statement for it (`SQLDialect.runs`).
     case advanceSequence(table: SQLIdentifier, column: SQLIdentifier)
@@ -87,6 +96,13 @@ public enum SQLStatement: Hashable, Sendable {
         /// `owner` that are missing from its `KeySnapshot` (`onlyMissing`, for `keep`
         /// tables) or for all rows, keeping changed hashes.
         case claim(owner: SQLIdentifier, key: [SQLIdentifier], keyColumn: SQLIdentifier, hashColumn: SQLIdentifier, onlyMissing: Bool)
+    }
+
+    /// A column of a batch's rows read through a key→id map.
+    public struct MappedColumn: Hashable, Sendable {
+        /// The column's position among the batch's columns.
+        public var position: Int
+        public var map: SQLIdentifier
     }
 
     public struct TypedColumn: Hashable, Sendable {

@@ -59,8 +59,8 @@ public struct TableWriter {
     /// Before the table's batches: its key snapshot.
     public var createSnapshot: [RenderedStatement] { KeySnapshot.create(for: table).map(dialect.render) }
 
-    /// After a second pass: the snapshot dropped.
-    public var dropSnapshot: RenderedStatement { dialect.render(KeySnapshot.drop) }
+    /// After a second pass: the snapshot and maps dropped.
+    public var dropSnapshot: [RenderedStatement] { KeySnapshot.drop(for: table).map(dialect.render) }
 
     /// After the table's batches: the snapshot dropped, the table's sequences advanced.
     public var finish: [RenderedStatement] { KeySnapshot.finish(for: table).filter(dialect.runs).map(dialect.render) }

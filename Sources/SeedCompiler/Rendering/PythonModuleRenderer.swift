@@ -78,7 +78,7 @@ enum PythonModuleRenderer {
             for batch in batches {
                 renderBatch(batch, of: table, statements: &statements, into: &out)
             }
-            if !batches.isEmpty { renderRun([KeySnapshot.drop], statements: &statements, into: &out) }
+            if !batches.isEmpty { renderRun(KeySnapshot.drop(for: table), statements: &statements, into: &out) }
             for group in groups(of: table, besides: batches) { render(group, of: table, statements: &statements, into: &out) }
             if !table.rows.isEmpty { renderRun(Sequences.advance(for: table), statements: &statements, into: &out) }
         }
@@ -88,7 +88,7 @@ enum PythonModuleRenderer {
             guard !batches.isEmpty else { continue }
             renderRun(KeySnapshot.create(for: table), statements: &statements, into: &out)
             for batch in batches { renderBatch(batch, of: table, pass: .links, statements: &statements, into: &out) }
-            renderRun([KeySnapshot.drop], statements: &statements, into: &out)
+            renderRun(KeySnapshot.drop(for: table), statements: &statements, into: &out)
         }
     }
 

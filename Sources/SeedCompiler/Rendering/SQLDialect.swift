@@ -295,10 +295,25 @@ struct SQLDialect {
 
     private func write(_ s: SQLStatement, _ out: inout OutputBuffer, _ context: inout Context) {
         switch s {
-        case let .withRows(columns, rows, body):
-            out.append("WITH \"v\" (\(columns.map(identifier).joined(separator: ", "))) AS (VALUES\n  ")
+        case let .withRows(columns, rows, body, maps):
+            let names = columns.map(identifier).joined(separator: ", ")
+            guard !maps.isEmpty else {
+                out.append("WITH \"v\" (\(names)) AS (VALUES\n  ")
+                writeRows(rows, separator: ",\n  ", &out, &context)
+                return out.append(")\n" + rowsBody(body, &context))
+            }
+            // The rows with natural keys, then "v": the rows with the maps' ids.
+            let keyed = identifier(SQLIdentifier(NameRules.lookupMapPrefix + "v"))
+            out.append("WITH \(keyed) (\(names)) AS (VALUES\n  ")
             writeRows(rows, separator: ",\n  ", &out, &context)
-            out.append(")\n" + rowsBody(body, &context))
+            var selected = columns.map { "\(keyed).\(identifier($0))" }
+            var joins = ""
+            for mapped in maps {
+                let alias = identifier(SQLIdentifier(mapped.map.name + "_" + String(mapped.position)))
+                selected[mapped.position] = "\(alias).\(identifier(LookupMaps.idColumn))"
+                joins += " LEFT JOIN \(identifier(mapped.map)) AS \(alias) ON \(alias).\(identifier(LookupMaps.keyColumn)) = \(keyed).\(identifier(columns[mapped.position]))"
+            }
+            out.append("),\n\"v\" (\(names)) AS (SELECT \(selected.joined(separator: ", ")) FROM \(keyed)\(joins))\n" + rowsBody(body, &context))
         case let .compare(table, source, rows, key, compared):
             let v = SQLIdentifier("v"), t = identifier(table)
             var selected = ["CAST(\(identifier(v)).\(identifier(source[0])) AS TEXT)",
@@ -393,6 +408,12 @@ struct SQLDialect {
             return "CREATE INDEX \(identifier(KeySnapshot.index)) ON \(identifier(KeySnapshot.table)) (\(names(key)))"
         case .dropKeySnapshot:
             return "DROP TABLE \(identifier(KeySnapshot.table))"
+        case let .createLookupMap(name, table, key, id):
+            return "CREATE TEMP TABLE \(identifier(name)) AS SELECT \(identifier(key)) AS \(identifier(LookupMaps.keyColumn)), min(\(identifier(id))) AS \(identifier(LookupMaps.idColumn)) FROM \(identifier(table)) GROUP BY \(identifier(key))"
+        case let .indexLookupMap(name):
+            return "CREATE INDEX \(identifier(SQLIdentifier(name.name + "_k"))) ON \(identifier(name)) (\(identifier(LookupMaps.keyColumn)), \(identifier(LookupMaps.idColumn)))"
+        case let .dropLookupMap(name):
+            return "DROP TABLE \(identifier(name))"
         case let .advanceSequence(table, column):
             // In a DO block, so psql prints no result row; the names go in as a literal and
             // a quoted identifier, under a dollar tag they do not contain.

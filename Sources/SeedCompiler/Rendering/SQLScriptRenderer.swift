@@ -53,7 +53,7 @@ enum SQLScriptRenderer {
             out.append("\n" + Comment.lines(["\(table.name): references set once every row is in (a cycle between tables)"], .sql))
             KeySnapshot.create(for: table).forEach(statement)
             for batch in batches { write(batch, of: table, dialect: dialect, pass: .links, into: &out) }
-            statement(KeySnapshot.drop)
+            KeySnapshot.drop(for: table).forEach(statement)
         }
         out.append("\n")
         if secrets {
@@ -71,7 +71,7 @@ enum SQLScriptRenderer {
     private static func write(_ batch: [Int], of table: TablePlan, dialect: SQLDialect, pass: BatchStatements.Pass = .rows, into out: inout OutputBuffer) {
         let ledgerKey = table.columns.count, ledgerHash = ledgerKey + 1
         let template = BatchStatements.Values(
-            cell: { _, column in StatementBuilder.wrapLookup(.rowValue(column), column: table.columns[column]) },
+            cell: { _, column in LookupMaps.cell(.rowValue(column), column: table.columns[column], in: table) },
             ledger: { _ in (.rowValue(ledgerKey), .rowValue(ledgerHash)) },
             now: { .now($0) })
         // The rows are read in place, once for all the batch's statements.

@@ -17,6 +17,9 @@ enum NameRules {
     static let keySnapshotTable = "seedc_keys", keySnapshotIndex = "seedc_keys_key", keySnapshotRow = "#row"
     /// The alias of the table `seedc capture` reads a referenced row's natural key from.
     static let lookupTarget = "seedc_target"
+    /// The prefix of the temporary key→id maps of referenced tables (`LookupMaps`):
+    /// `seedc_ids_1`, `seedc_ids_2`, … and their indexes `seedc_ids_1_k`, …
+    static let lookupMapPrefix = "seedc_ids_"
 
     /// Compared without case, as SQLite compares names.
     static let reservedTables: Set<String> = [ledgerTable, batchRows, keySnapshotTable, keySnapshotIndex, lookupTarget]
@@ -33,7 +36,7 @@ enum NameRules {
             return (.invalidName, "\(kind.rawValue) name \(shown(name)) holds U+\(ControlCharacters.hex(bad)), a control or line-separator character; names must be printable")
         }
         let reserved = kind == .table ? reservedTables : reservedColumns
-        if reserved.contains(name.lowercased()) {
+        if reserved.contains(name.lowercased()) || kind == .table && name.lowercased().hasPrefix(lookupMapPrefix) {
             let owner = kind == .table && name.lowercased() == ledgerTable ? "seedc's ledger table" : "a name seedc uses in its statements"
             return (.reservedName, "\(kind.rawValue) name \(shown(name)) is reserved: it is \(owner); rename the \(kind.rawValue)")
         }

@@ -86,7 +86,7 @@ extension Applier {
             for statement in writer.createSnapshot { try execute(statement, table: changes.table.name) }
             var ignored = AppliedTable(table: changes.table.name)
             for batch in batches { try write(batch, with: &writer, secrets: [:], counts: &ignored) }
-            try execute(writer.dropSnapshot, table: changes.table.name)
+            for statement in writer.dropSnapshot { try execute(statement, table: changes.table.name) }
         }
     }
 
