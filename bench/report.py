@@ -55,6 +55,11 @@ def load(results):
 RELATIONAL = "r"
 
 
+def is_relational(group):
+    """The relational case's groups: r1000, r100000 (not "repo")."""
+    return group.startswith(RELATIONAL) and group[1:].isdigit()
+
+
 def size_of(group):
     return int(group[1:].removesuffix(INLINE))
 
@@ -62,7 +67,7 @@ def size_of(group):
 def relational_rows(table):
     """Per size with a relational case: (tool, relational, flat, ratio) for the loaders."""
     rows = []
-    for group in sorted((g for g in table if g.startswith(RELATIONAL)), key=size_of):
+    for group in sorted((g for g in table if is_relational(g)), key=size_of):
         flat = table.get("n%d" % size_of(group), {})
         for name in ("seedc-apply", "seedc-apply-postgres", "psql-postgres-sql"):
             related, plain = figure(table[group], name), figure(flat, name)
@@ -173,7 +178,7 @@ def main(results, output, command):
                   "The relational case (`bench/relational.py`: posts referencing their author and category by natural key, "
                   "categories a tree, every id the database's) beside the flat one of the same size, in this run.", "",
                   "| size | tool | relational | flat | ratio |", "|---|---|---:|---:|---:|"] + relational + [""]
-    order = ["repo", "markdown"] + sorted((g for g in table if g[0] in "n" + RELATIONAL), key=lambda g: (size_of(g), g.startswith(RELATIONAL), g.endswith(INLINE)))
+    order = ["repo", "markdown"] + sorted((g for g in table if g.startswith("n") or is_relational(g)), key=lambda g: (size_of(g), is_relational(g), g.endswith(INLINE)))
     titles = {"repo": "This repository's content (19 records)", "markdown": "A markdown collection of 1,000 files"}
     for group in [g for g in order if g in table]:
         tools = table[group]
@@ -187,7 +192,7 @@ def main(results, output, command):
         load_floor = scan + scan_import if scan and scan_import else None
         if group in titles:
             title = titles[group]
-        elif group.startswith(RELATIONAL):
+        elif is_relational(group):
             title = "%s records, relational (`bench/relational.py`)" % format(size_of(group), ",")
         else:
             title = "%s records, %s" % (format(size_of(group), ","), "inline in `content.yaml` (`seed.records:`)" if inline else "in an include file (`records/bench.yaml`)")
