@@ -18,8 +18,10 @@ struct Capture: ParsableCommand {
         with a true `deleted` column are skipped unless --include-deleted; password \
         columns become {env: NAME} and the variables to set are listed; columns the \
         database or the app fill (ids, `default: now` timestamps, app_owned columns) \
-        are left out. A second capture \
-        adds nothing.
+        are left out; a reference is written as the target row's natural key, never \
+        its id. Nothing is written when a value would not come back as stored (a \
+        datetime outside its column's format) or two rows share a natural key. A \
+        second capture adds nothing.
 
         Examples:
           seedc capture --database app.db --dry-run

@@ -7,11 +7,15 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scaffold the seed schema (seed.tables) from an existing database.",
         discussion: """
-        Reads the database's tables and writes their columns with mapped types, \
-        `required` from NOT NULL without a default, literal defaults, `default: now` \
-        for created_at/updated_at, `password` for password hash columns, and a \
-        natural key: a unique column, or a proposal under a comment asking you to \
-        confirm it. Tables with a password column are marked `private: true` and \
+        Reads the database's tables and writes their columns with types that keep \
+        every value exactly (binary, decimal, a datetime's stored format, \
+        PostgreSQL's own types through sql_type), `required` from NOT NULL without \
+        a default, literal defaults, `default: now` for created_at/updated_at, \
+        `password` for password hash columns, and a natural key that names one \
+        row: a unique constraint, or a proposal (unique in the rows, checked) under \
+        a comment asking you to confirm it; an id the database assigns is left to \
+        it. Foreign keys become `references:`, by the target's natural key where its \
+        id is the database's. Tables with a password column are marked `private: true` and \
         `on_conflict: keep`, with an include for records/<table>.yaml (accounts \
         never go in the public content.yaml); columns the app keeps up to date \
         (last_login, last_seen_at, *_count counters) are proposed `app_owned: true`. The section is added to content.yaml without changing any other \
