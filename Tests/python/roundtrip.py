@@ -115,6 +115,35 @@ def content_dump(root, database):
         connection.close()
 
 
+def database_with(request, tmp_path, engine, sqlite_schema, postgres_schema):
+    """A fresh SQLite file or PostgreSQL database (`engine`) holding a schema: its path
+    or URL."""
+    if engine == "sqlite":
+        path = tmp_path / "app.db"
+        connection = sqlite3.connect(path)
+        connection.executescript(sqlite_schema)
+        connection.close()
+        return str(path)
+    url = request.getfixturevalue("pg_databases")(tables=False)
+    pg_run(url, postgres_schema)
+    return url
+
+
+def query(database, sql):
+    """The rows of one statement, committed, on a SQLite path or a PostgreSQL URL."""
+    if str(database).startswith(("postgres://", "postgresql://")):
+        connection = psycopg2.connect(database)
+        with connection, connection.cursor() as cursor:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+        connection.close()
+        return rows
+    connection = sqlite3.connect(database, isolation_level=None)
+    rows = connection.execute(sql).fetchall()
+    connection.close()
+    return rows
+
+
 def pg_run(url, sql):
     connection = pg_connect(url)
     connection.autocommit = True

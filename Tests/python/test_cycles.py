@@ -112,3 +112,4 @@ def test_a_cycle_of_required_references_is_refused(tmp_path):
     assert result.returncode == 1
     assert ("references form a cycle through required columns: teams.owner_id -> users.team_id -> teams; make one of them not required"
             in result.stderr), result.stderr
+    assert "[reference-cycle]" in result.stderr

@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from conftest import seedc
-from roundtrip import pg_run
+from roundtrip import database_with, query
 
 # posts sorts before users, but references it.
 SCHEMA = """
@@ -57,15 +57,7 @@ def content(tmp_path, text):
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def database(request, tmp_path):
-    if request.param == "sqlite":
-        path = tmp_path / "app.db"
-        connection = sqlite3.connect(path)
-        connection.executescript(SCHEMA)
-        connection.close()
-        return str(path)
-    url = request.getfixturevalue("pg_databases")(tables=False)
-    pg_run(url, POSTGRES_SCHEMA)
-    return url
+    return database_with(request, tmp_path, request.param, SCHEMA, POSTGRES_SCHEMA)
 
 
 def test_tables_follow_the_databases_foreign_keys(tmp_path, database):
@@ -82,8 +74,7 @@ def test_raw_ids_of_an_undeclared_id_are_refused(tmp_path, database):
         assert result.returncode == 1, result.stdout
         assert "content.yaml:5:29: error: posts.author_id holds ids of users rows" in result.stderr, result.stderr
         assert "declare `references: users.id` on it" in result.stderr and "[unstable-reference]" in result.stderr
-    if database.endswith(".db"):
-        assert sqlite3.connect(database).execute("SELECT count(*) FROM users").fetchone()[0] == 0, "nothing written"
+    assert query(database, "SELECT count(*) FROM users") == [(0,)], "nothing written"
 
 
 CREATED = """seed:

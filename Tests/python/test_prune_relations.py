@@ -4,12 +4,11 @@ reference (the app's own, here a comment) is never deleted, so no ON DELETE CASC
 SET NULL reaches the app's rows: the apply stops naming it, with counts, and nothing
 changes."""
 
-import sqlite3
 
 import pytest
 
 from conftest import seedc
-from roundtrip import pg_run
+from roundtrip import database_with, query
 
 SCHEMA = """
 CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);
@@ -45,29 +44,8 @@ def write(root, users, posts):
 
 @pytest.fixture(params=["sqlite", "postgres"])
 def database(request, tmp_path):
-    if request.param == "sqlite":
-        path = tmp_path / "app.db"
-        connection = sqlite3.connect(path)
-        connection.executescript(SCHEMA)
-        connection.close()
-        def query_sqlite(sql):
-            connection = sqlite3.connect(path, isolation_level=None)
-            rows = connection.execute(sql).fetchall()
-            connection.close()
-            return rows
-        return str(path), query_sqlite
-    import psycopg2
-    url = request.getfixturevalue("pg_databases")(tables=False)
-    pg_run(url, POSTGRES_SCHEMA)
-
-    def query(sql):
-        connection = psycopg2.connect(url)
-        with connection, connection.cursor() as cursor:
-            cursor.execute(sql)
-            rows = cursor.fetchall()
-        connection.close()
-        return rows
-    return url, query
+    url = database_with(request, tmp_path, request.param, SCHEMA, POSTGRES_SCHEMA)
+    return url, lambda sql: query(url, sql)
 
 
 def test_parents_and_children_pruned_together_go_children_first(tmp_path, database):

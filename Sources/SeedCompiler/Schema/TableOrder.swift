@@ -42,9 +42,10 @@ enum TableOrder {
         var done: Set<String> = []
         var result: [TableSchema] = []
         var remaining = schema.tables.sorted { $0.name < $1.name }
+        let dependencies = dependencies(in: schema)
         while !remaining.isEmpty {
             let index = remaining.firstIndex { table in
-                dependencies(of: table, in: schema).allSatisfy { done.contains($0) || $0 == table.name }
+                dependencies[table.name, default: []].allSatisfy { done.contains($0) }
             } ?? 0
             let table = remaining.remove(at: index)
             done.insert(table.name)
@@ -57,6 +58,7 @@ enum TableOrder {
     static func cycle(in schema: Schema) -> [TableSchema]? {
         var state: [String: Bool] = [:]  // false: on the current path, true: finished
         var path: [String] = []
+        let dependencies = dependencies(in: schema)
 
         func visit(_ name: String) -> [String]? {
             if state[name] == true { return nil }
@@ -64,7 +66,7 @@ enum TableOrder {
             guard let table = schema.table(name) else { return nil }
             state[name] = false
             path.append(name)
-            for dependency in dependencies(of: table, in: schema).sorted() {
+            for dependency in dependencies[table.name, default: []].sorted() {
                 if let found = visit(dependency) { return found }
             }
             path.removeLast()
@@ -78,9 +80,13 @@ enum TableOrder {
         return nil
     }
 
-    private static func dependencies(of table: TableSchema, in schema: Schema) -> [String] {
+    /// Per table, the other declared tables it must come after: those its references
+    /// name, but for itself and the deferred references (found once for the schema).
+    private static func dependencies(in schema: Schema) -> [String: [String]] {
         let deferred = deferred(in: schema)
-        return table.columns.filter { !deferred.contains(ColumnName(table: table.name, column: $0.name)) }
-            .compactMap(\.reference?.table).filter { $0 != table.name && schema.table($0) != nil }
+        return Dictionary(schema.tables.map { table in
+            (table.name, table.columns.filter { !deferred.contains(ColumnName(table: table.name, column: $0.name)) }
+                .compactMap(\.reference?.table).filter { $0 != table.name && schema.table($0) != nil })
+        }) { first, _ in first }
     }
 }
