@@ -64,12 +64,25 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        /// The file system: the confined content root every read goes through, input
+        /// files read in pieces, the planner's spill file, outputs staged and replaced
+        /// whole, and the comparison of outputs with seeds/.
+        .target(
+            name: "SeedFiles",
+            dependencies: ["SeedCompiler"]
+        ),
+        /// Each command's whole flow (build, check, plan, apply, init, capture, schema)
+        /// and the one reporter of every message; the executable only parses options.
+        .target(
+            name: "SeedFlows",
+            dependencies: ["SeedCompiler", "SeedFiles", "SeedDatabase"]
+        ),
         .executableTarget(
             name: "seedc",
             dependencies: [
+                "SeedFlows",
                 "SeedCompiler",
                 .target(name: "CMalloc", condition: .when(platforms: [.linux])),
-                "SeedDatabase",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +93,10 @@ let package = Package(
         .testTarget(
             name: "SeedDatabaseTests",
             dependencies: ["SeedDatabase"]
+        ),
+        .testTarget(
+            name: "SeedFlowsTests",
+            dependencies: ["SeedFlows", "SeedFiles", "SeedDatabase"]
         ),
         .testTarget(
             name: "seedcTests",

@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
-import SeedCompiler
+import SeedFlows
 
-struct Build: ParsableCommand {
+struct Build: ReportingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and write seeds/ (only files whose bytes changed).",
         discussion: """
@@ -17,19 +16,9 @@ struct Build: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    func run() throws {
-        guard let (_, result) = options.compile(), !result.diagnostics.hasErrors else { throw ExitCode.failure }
-        let folder = try options.outputFolder()
-        let written: [String]
-        do {
-            written = try OutputWriter(folder: folder, shownAs: options.out ?? Compiler.outputFolder).write(result.outputs, plan: result.plan)
-        } catch {
-            FileHandle.standardError.write(Data("seedc: error: \(error)\n".utf8))
-            throw ExitCode.failure
-        }
-        let records = result.plan?.tables.reduce(0) { $0 + $1.rows.count } ?? 0
-        let tables = result.plan?.tables.count ?? 0
-        let status = written.isEmpty ? "already up to date" : "wrote \(written.joined(separator: ", "))"
-        print("seedc: \(records) records in \(tables) tables; \(Compiler.outputFolder)/ \(status)")
+    var format: Reporter.Format { options.format }
+
+    func run(_ reporter: Reporter) throws {
+        try BuildFlow(content: options.location).run(reporter)
     }
 }

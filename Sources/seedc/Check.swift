@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
-import SeedCompiler
+import SeedFlows
 
-struct Check: ParsableCommand {
+struct Check: ReportingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate the content and check that seeds/ is current; writes nothing.",
         discussion: """
@@ -18,19 +17,9 @@ struct Check: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    func run() throws {
-        guard let (_, result) = options.compile(), !result.diagnostics.hasErrors else { throw ExitCode.failure }
-        let folder = try options.outputFolder()
-        let drift = SeedsDrift.compare(result.outputs, with: folder)
-        if let failure = result.plan?.spillFailure {
-            FileHandle.standardError.write(Data("seedc: error: cannot read the planned rows back from their temporary file: \(failure)\n".utf8))
-            throw ExitCode.failure
-        }
-        if !drift.isEmpty {
-            FileHandle.standardError.write(Data(drift.joined().utf8))
-            FileHandle.standardError.write(Data("error: \(Compiler.outputFolder)/ is not current: run `seedc build` and commit the result\n".utf8))
-            throw ExitCode.failure
-        }
-        print("seedc: content is valid and \(Compiler.outputFolder)/ is current")
+    var format: Reporter.Format { options.format }
+
+    func run(_ reporter: Reporter) throws {
+        try CheckFlow(content: options.location).run(reporter)
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
-import SeedCompiler
-import SeedDatabase
+import SeedFlows
 
-struct Plan: ParsableCommand {
+struct Plan: ReportingCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show what `seedc apply` would do to a database; change nothing.",
         discussion: """
@@ -32,35 +30,11 @@ struct Plan: ParsableCommand {
     @OptionGroup var content: ContentOptions
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        guard let (read, result) = content.compile(render: false), !result.diagnostics.hasErrors, let plan = result.plan else { throw ExitCode.failure }
-        let target = database.target(root: content.rootURL, declared: plan.database)
-        do {
-            let connection: DatabaseConnection
-            if case let .sqlite(path) = target, !FileManager.default.fileExists(atPath: path), database.createTables {
-                // Nothing to read: every table would be created and filled.
-                connection = try SQLiteConnection(path: ":memory:", create: true)
-            } else {
-                connection = try target.open(create: false)
-            }
-            let outcome = try Applier(plan: plan, connection: connection, options: database.applierOptions(for: read.document)).plan()
-            if let failure = plan.spillFailure { throw Applier.Failure.unreadableRows(failure) }
-            if content.format == .json {
-                print(ChangeReport.json(outcome.changes, pending: outcome.hasChanges), terminator: "")
-            } else if outcome.upToDate || !outcome.hasChanges && !outcome.changes.contains(where: { !$0.skipped.isEmpty }) {
-                print("seedc: nothing to do: \(target) holds the content" + (outcome.upToDate ? " (sha256:\(plan.contentHash.prefix(12)) applied)" : ""))
-                return
-            } else {
-                print(ChangeReport.text(outcome.changes), terminator: "")
-            }
-            if outcome.hasChanges { throw ExitCode(Self.pendingExitCode) }
-        } catch let code as ExitCode {
-            throw code
-        } catch let Applier.Failure.unstableReferences(problems) {
-            content.report(problems, sources: read.sources)
-            throw ExitCode.failure
-        } catch {
-            throw databaseError(error, target: target)
+    var format: Reporter.Format { content.format }
+
+    func run(_ reporter: Reporter) throws {
+        if try PlanFlow(content: content.location, settings: database.settings()).run(reporter) {
+            throw ExitCode(Self.pendingExitCode)
         }
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
-import Foundation
-import SeedCompiler
+import SeedFlows
 
-struct SchemaCommand: ParsableCommand {
+struct SchemaCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print a JSON Schema (draft 2020-12) of the content, for editors.",
@@ -28,11 +27,9 @@ struct SchemaCommand: ParsableCommand {
 
     @OptionGroup var content: ContentSource
 
-    func run() throws {
-        guard let read = content.read() else { throw ExitCode.failure }
-        let problems = read.document.diagnostics
-        content.report(problems, sources: read.sources)
-        guard !problems.hasErrors else { throw ExitCode.failure }
-        print(ContentJSONSchema.render(read.document.schema), terminator: "")
+    var format: Reporter.Format { content.format }
+
+    func run(_ reporter: Reporter) throws {
+        try SchemaFlow(content: content.location).run(reporter)
     }
 }

@@ -3,6 +3,7 @@ import ArgumentParser
 import CMalloc
 #endif
 import SeedCompiler
+import SeedFlows
 
 @main
 struct Seedc: ParsableCommand {
@@ -31,6 +32,9 @@ struct Seedc: ParsableCommand {
         defaultSubcommand: nil
     )
 
+    /// Parses the command line and runs the command's flow. The one place errors are
+    /// caught: whatever a flow throws is reported by its `Reporter`, then seedc exits 1.
+    ///
     /// glibc raises its mmap threshold each time a large block is freed, so the large
     /// buffers that follow (growing key and row buffers, batches) come from the heap
     /// and leave holes in it that are never returned: at 1,000,000 records 205 MB of
@@ -40,6 +44,34 @@ struct Seedc: ParsableCommand {
         #if canImport(CMalloc)
         mallopt(M_MMAP_THRESHOLD, 4 << 20)
         #endif
-        main(nil)
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)
+        }
+        guard let reporting = command as? any ReportingCommand else {
+            do { try command.run() } catch { exit(withError: error) }
+            return
+        }
+        let reporter = Reporter.standard(format: reporting.format)
+        do {
+            try reporting.run(reporter)
+        } catch let code as ExitCode {
+            exit(withError: code)
+        } catch {
+            reporter.failure(error)
+            exit(withError: ExitCode.failure)
+        }
     }
 }
+
+/// A command whose work is a flow of SeedFlows, reporting through a `Reporter` in the
+/// format it was given.
+protocol ReportingCommand: ParsableCommand {
+    var format: Reporter.Format { get }
+    /// Runs the flow; an error it throws is reported by `Seedc.main`.
+    func run(_ reporter: Reporter) throws
+}
+
+extension Reporter.Format: ExpressibleByArgument {}

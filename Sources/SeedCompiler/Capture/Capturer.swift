@@ -10,31 +10,6 @@ public struct Capturer: Sendable {
     public var usedVariables: Set<String> = []
     public var includeDeleted = false
 
-    /// One captured record: its natural key and its fields as (name, YAML text), in
-    /// column order.
-    public struct Record: Sendable, Equatable {
-        public var key: [String]
-        public var fields: [Field]
-    }
-
-    public struct Field: Sendable, Equatable {
-        public var name: String
-        public var yaml: String
-    }
-
-    /// What a capture of the table gives.
-    public struct Result: Sendable {
-        /// Sorted by natural key, so both engines give the same text.
-        public var records: [Record] = []
-        /// Environment variables the captured passwords will read.
-        public var variables: [String] = []
-        public var skippedDeleted = 0
-        public var warnings: [String] = []
-        /// Values that would not come back as the database holds them (a datetime not
-        /// in its column's format, an unsupported column): nothing is written.
-        public var errors: [String] = []
-    }
-
     /// Columns holding another row's id that content gives as that row's natural key
     /// (`references:` to a column the target leaves out), by name: the lookup and the
     /// storage of the target's key.
@@ -79,8 +54,8 @@ public struct Capturer: Sendable {
     /// The records for `rows` (each value as text, nil for NULL, in `columns` order):
     /// rows whose key is in content, soft-deleted rows (unless `includeDeleted`), rows
     /// without a key and repeats of a key are left out.
-    public func capture(_ rows: [[String?]], engine: DatabaseEngine = .sqlite) -> Result {
-        var result = Result()
+    public func capture(_ rows: [[String?]], engine: DatabaseEngine = .sqlite) -> CapturedRows {
+        var result = CapturedRows()
         let columns = columns
         for column in table.columns where column.type == .unsupported {
             result.errors.append("\(table.name).\(column.name) is unsupported: seedc cannot carry its values exactly; declare it app_owned: true to leave it to the app, or give it a type")
@@ -125,7 +100,7 @@ public struct Capturer: Sendable {
         }
         var variables = usedVariables
         for key in byKey.keys.sorted(by: { Self.precedes($0, $1, keyTypes) }) {
-            var fields: [Field] = []
+            var fields: [CapturedField] = []
             for (column, text) in zip(columns, byKey[key]!) {
                 if text == Self.dangling { continue }
                 if column.type == .password {
@@ -133,28 +108,28 @@ public struct Capturer: Sendable {
                     let variable = Self.variableName(table: table.name, key: key, avoiding: variables)
                     variables.insert(variable)
                     result.variables.append(variable)
-                    fields.append(Field(name: column.name, yaml: "{env: \(variable)}"))
+                    fields.append(CapturedField(name: column.name, yaml: "{env: \(variable)}"))
                     continue
                 }
                 guard let text else {
                     // NULL: left out, unless a default would then fill the column.
-                    if column.defaultValue != nil { fields.append(Field(name: column.name, yaml: "null")) }
+                    if column.defaultValue != nil { fields.append(CapturedField(name: column.name, yaml: "null")) }
                     continue
                 }
                 switch Self.yaml(text, column: column, engine: engine) {
-                case let .success(yaml): fields.append(Field(name: column.name, yaml: yaml))
+                case let .success(yaml): fields.append(CapturedField(name: column.name, yaml: yaml))
                 case let .failure(problem):
                     if result.errors.count < 20 { result.errors.append("\(table.name) \(Self.describe(key)).\(column.name): \(problem.message)") }
                 }
             }
-            result.records.append(Record(key: key, fields: fields))
+            result.records.append(CapturedRecord(key: key, fields: fields))
         }
         return result
     }
 
     /// List items with their dash at `indent` spaces: `- name: value`, then the other
     /// fields aligned under the first.
-    public static func items(_ records: [Record], indent: Int) -> String {
+    public static func items(_ records: [CapturedRecord], indent: Int) -> String {
         let pad = String(repeating: " ", count: indent)
         var out = ""
         for record in records {
@@ -263,4 +238,29 @@ public struct Capturer: Sendable {
     static func describe(_ key: [String]) -> String {
         key.map { YAMLScalar.quoted($0) }.joined(separator: ", ")
     }
+}
+
+/// One captured record: its natural key and its fields as (name, YAML text), in
+/// column order.
+public struct CapturedRecord: Sendable, Equatable {
+    public var key: [String]
+    public var fields: [CapturedField]
+}
+
+public struct CapturedField: Sendable, Equatable {
+    public var name: String
+    public var yaml: String
+}
+
+/// What a capture of the table gives.
+public struct CapturedRows: Sendable {
+    /// Sorted by natural key, so both engines give the same text.
+    public var records: [CapturedRecord] = []
+    /// Environment variables the captured passwords will read.
+    public var variables: [String] = []
+    public var skippedDeleted = 0
+    public var warnings: [String] = []
+    /// Values that would not come back as the database holds them (a datetime not
+    /// in its column's format, an unsupported column): nothing is written.
+    public var errors: [String] = []
 }

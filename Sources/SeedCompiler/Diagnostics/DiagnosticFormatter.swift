@@ -27,6 +27,12 @@ public enum DiagnosticFormatter {
         return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
     }
 
+    /// A command's one line on what it did: `seedc: …` in text and github formats, a
+    /// JSON object `{"summary": …}` in json.
+    public static func summaryLine(_ message: String, as format: Format) -> String {
+        format == .json ? "{\"summary\":\(DoubleQuoted.json(message))}\n" : "seedc: \(message)\n"
+    }
+
     /// The lines the diagnostics (and their notes) point at, read from the files they
     /// name: each file once, in pieces, keeping only those lines.
     public static func lines(of diagnostics: [Diagnostic], in sources: [String: any ByteSource]) -> [String: [Int: String]] {
@@ -56,6 +62,8 @@ public enum DiagnosticFormatter {
         var out = ""
         if let location = d.location {
             out += paint("\(ControlCharacters.escaped(location.file)):\(location.start.line):\(location.start.column):", "1") + " "
+        } else if d.severity != .note {
+            out += paint("seedc:", "1") + " "
         }
         out += paint("\(d.severity.rawValue):", severityColor) + " " + paint(ControlCharacters.escaped(d.message), "1")
         if d.severity != .note { out += " [\(d.id.rawValue)]" }

@@ -69,3 +69,31 @@ extension DiagnosticID {
     // Include files
     public static let includeNotFound: DiagnosticID = "include-not-found"
 }
+
+extension DiagnosticID {
+    // Commands: problems outside the content
+    /// A database could not be reached, or refused a statement (the transaction is
+    /// rolled back).
+    public static let databaseError: DiagnosticID = "database-error"
+    /// A file could not be written (seeds/, content.yaml edited by init or capture);
+    /// every file is left as it was.
+    public static let writeFailed: DiagnosticID = "write-failed"
+    /// `seedc check`: a file of seeds/ is stale, missing or extra.
+    public static let staleOutput: DiagnosticID = "stale-output"
+    /// An option that does not fit the content or the database (a table not there).
+    public static let invalidOption: DiagnosticID = "invalid-option"
+    /// `seedc capture` found rows whose values would not come back as stored; nothing
+    /// is written.
+    public static let captureRefused: DiagnosticID = "capture-refused"
+    /// `seedc capture` left a row or column out (a dangling reference, a computed column).
+    public static let captureSkipped: DiagnosticID = "capture-skipped"
+    /// `seedc init` proposes something to review (a reference it could not follow).
+    public static let initReview: DiagnosticID = "init-review"
+    /// A record whose password variable is not set was skipped (`apply`), or capture
+    /// needs variables set.
+    public static let unsetPassword: DiagnosticID = "unset-password"
+    /// An edit of a content file (capture, init) could not be made where it belongs.
+    public static let editFailed: DiagnosticID = "edit-failed"
+    /// A failure seedc did not foresee; please report it.
+    public static let internalError: DiagnosticID = "internal-error"
+}

@@ -35,10 +35,10 @@ public struct OutputRenderer: Sendable {
     }
 }
 
-extension Compiler {
+extension OutputRenderer {
     /// The files of `seeds/` for a plan, in path order; `inputs` are the content's
     /// files, as the manifest lists them.
-    public static func outputs(for plan: SeedPlan, inputs: [String]) -> [OutputRenderer] {
+    public static func all(for plan: SeedPlan, inputs: [String]) -> [OutputRenderer] {
         [
             OutputRenderer(path: "manifest.json", cost: 0) { $0.append(ManifestRenderer.render(plan, inputs: inputs)) },
             OutputRenderer(path: "postgres.sql", cost: 3) { SQLScriptRenderer.render(plan, engine: .postgres, into: &$0) },

@@ -3,7 +3,7 @@
 /// `ColumnValues`), then planned as a row (`Planner`). No stage keeps the record
 /// itself.
 struct RecordStream {
-    var typer: RecordTyper
+    private var typer: RecordTyper
     private var planner: Planner
     private var values: ColumnValues
     private var records: RecordSetChecker
@@ -32,9 +32,15 @@ struct RecordStream {
         }
     }
 
+    /// A mapping of tables to record lists (`seed.records`, an include file's root):
+    /// every table named must be declared and hold a list.
+    mutating func checkTables(_ node: YAMLNode, in what: String) {
+        typer.checkTables(node, in: what)
+    }
+
     /// One markdown file of a collection.
     mutating func add(markdown file: InputFile, table: String) {
-        guard let markdown = typer.collector.record(markdown: file, table: table) else { return }
+        guard let markdown = typer.markdown(file, table: table) else { return }
         links.check(markdown: markdown.body, file: file.path, firstLine: markdown.firstLine, values: values)
         if let raw = markdown.record { add(typer.type(raw), from: file.path) }
     }

@@ -3,7 +3,7 @@
 /// scanned for secrets when its file is public, and encoded as a planned row
 /// (`RowEncoder`); `RecordStream` then checks it against the records before it.
 struct RecordTyper {
-    var collector: RecordCollector
+    private var collector: RecordCollector
     private var builders: [String: RecordBuilder] = [:]
     private let encoder: RowEncoder
     private let schema: Schema
@@ -31,6 +31,16 @@ struct RecordTyper {
         if let raw = collector.record(item, publicFile: publicFile) { typed = type(raw) }
         if publicFile { typed.node = item.node }
         return typed
+    }
+
+    /// See `RecordStream.checkTables`.
+    mutating func checkTables(_ node: YAMLNode, in what: String) {
+        collector.check(tablesNode: node, what: what)
+    }
+
+    /// A markdown file of a collection, read for its front matter and body.
+    mutating func markdown(_ file: InputFile, table: String) -> (record: RawRecord?, body: String, firstLine: Int)? {
+        collector.record(markdown: file, table: table)
     }
 
     /// A record made from a file of a markdown collection.

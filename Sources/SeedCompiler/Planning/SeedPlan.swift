@@ -13,6 +13,18 @@ public struct SeedPlan: Sendable {
     public var spillFailure: String? {
         tables.lazy.compactMap(\.rows.spillFailure).first
     }
+
+    /// The error for planned rows that could not be kept in (or read back from) their
+    /// temporary file: every caller reports it in these words.
+    public static func spillFailed(_ failure: String) -> Diagnostic {
+        .error(.spillFailed, "cannot keep the planned rows in a temporary file: \(failure)", at: nil)
+    }
+
+    /// `spillFailed` when the rows could not be kept: checked before anything made
+    /// from them (a file, a transaction) is kept.
+    public var spillProblem: Diagnostic? {
+        spillFailure.map(Self.spillFailed)
+    }
 }
 
 public struct TablePlan: Sendable {

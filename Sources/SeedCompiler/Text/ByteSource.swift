@@ -5,6 +5,9 @@ public protocol ByteSource: Sendable {
     /// Copies the bytes from `offset` on into `buffer`, as many as fit; 0 at the end.
     /// Throws `SourceReadError` when the bytes cannot be read.
     func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(SourceReadError) -> Int
+    /// Whether the bytes were written to since the source was opened (a file read
+    /// more than once); false for bytes in memory.
+    var changed: Bool { get }
 }
 
 /// Why an input file could not be read (the system's reason, as text).
@@ -29,6 +32,8 @@ struct MemoryBytes: ByteSource {
 }
 
 extension ByteSource {
+    public var changed: Bool { false }
+
     /// Reads the source from the start in pieces of at most 64 KiB, handing each to
     /// `body` in order (valid only during the call).
     public func forEachPiece(_ body: (UnsafeRawBufferPointer) -> Void) throws(SourceReadError) {

@@ -34,7 +34,7 @@ extension Applier {
         try link(pending)
         try prune(pending, into: &tables)
         // A row that could not be read back was written as nothing: undo it all.
-        if let failure = plan.spillFailure { throw Failure.unreadableRows(failure) }
+        if let problem = plan.spillProblem { throw problem }
         if unset.isEmpty { try execute(reconciler.stampContent, table: Ledger.table) }
         return Applied(tables: tables, upToDate: false)
     }

@@ -46,8 +46,6 @@ public struct Applier {
         /// A statement failed: the table, the natural key of the row when one row is
         /// at fault, and the database's report (which names the column when it can).
         case rejected(table: String, key: String?, failure: DatabaseFailure)
-        /// Planned rows could not be read back from their temporary file (`RowSpill`).
-        case unreadableRows(String)
         /// Declared columns hold raw ids the database assigns anew (`LiveReferences`).
         case unstableReferences([Diagnostic])
         /// Rows to prune that other rows still reference.
@@ -64,8 +62,6 @@ public struct Applier {
             case let .rejected(table, key, failure):
                 "the database refused \(table)" + (key.map { " " + ChangeReport.show($0) } ?? "")
                     + (failure.column.map { ", column \($0)" } ?? "") + ": \(failure.message)"
-            case let .unreadableRows(reason):
-                "cannot read the planned rows back from their temporary file: \(reason); nothing was applied"
             case let .unstableReferences(problems):
                 problems.map(\.message).joined(separator: "; ")
             case let .referencedPrunes(rows):

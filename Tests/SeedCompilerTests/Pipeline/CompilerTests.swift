@@ -26,12 +26,12 @@ final class CompilerTests: XCTestCase {
 
     """
 
-    func compile(_ records: String, files: [InputFile] = []) -> Compiler.Result {
+    func compile(_ records: String, files: [InputFile] = []) -> Compilation {
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array((Self.schema + records).utf8)))
-        return Compiler.compile(document, files: files)
+        return SeedPipeline.compile(document, files: files)
     }
 
-    private func messages(_ result: Compiler.Result) -> [String] {
+    private func messages(_ result: Compilation) -> [String] {
         result.diagnostics.map { d in
             "\(d.location.map { "\($0.start.line):\($0.start.column)" } ?? "-") \(d.id.rawValue) \(d.message)"
         }
@@ -106,7 +106,7 @@ final class CompilerTests: XCTestCase {
               - {username: ok, password_hash: {env: OK_PASSWORD}}
 
         """.utf8)))
-        let result = Compiler.compile(document, files: [])
+        let result = SeedPipeline.compile(document, files: [])
         XCTAssertEqual(result.diagnostics.map(\.id), [.plaintextPassword])
         XCTAssertEqual(result.diagnostics.first?.location?.start, SourcePosition(line: 11, column: 42))
     }
@@ -132,8 +132,8 @@ final class CompilerTests: XCTestCase {
 
     /// An app_owned column reaches no statement and no row hash; content cannot set it.
     func testAppOwnedColumnsAreLeftToTheApp() {
-        func compile(_ record: String) -> Compiler.Result {
-            Compiler.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+        func compile(_ record: String) -> Compilation {
+            SeedPipeline.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
             seed:
               tables:
                 links:
@@ -170,7 +170,7 @@ final class CompilerTests: XCTestCase {
         """.utf8)))
         let page = InputFile(path: "pages/hello.md", bytes: Array("---\ntitle: Hello\n---\n# Hi\n<script>x</script>\n".utf8))
         let readme = InputFile(path: "pages/README.md", bytes: Array("not a record".utf8))
-        let result = Compiler.compile(document, files: [page, readme])
+        let result = SeedPipeline.compile(document, files: [page, readme])
         XCTAssertEqual(messages(result), [])
         let plan = try XCTUnwrap(result.plan)
         XCTAssertEqual(plan.tables[0].rows.map(\.key), [["hello"]])

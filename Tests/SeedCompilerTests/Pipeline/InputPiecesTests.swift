@@ -24,12 +24,12 @@ final class InputPiecesTests: XCTestCase {
     /// character of two bytes.
     private static let content = "title: Pieces\nseed:\n" + OneReadingTests.tables + OneReadingTests.records
 
-    private func compile(_ source: any ByteSource) -> Compiler.Result {
+    private func compile(_ source: any ByteSource) -> Compilation {
         let document = ContentDocument(InputFile(path: "content.yaml", source: source))
-        return Compiler.compile(document, files: [])
+        return SeedPipeline.compile(document, files: [])
     }
 
-    private func outputs(_ result: Compiler.Result) -> [String: [UInt8]] {
+    private func outputs(_ result: Compilation) -> [String: [UInt8]] {
         Dictionary(uniqueKeysWithValues: result.outputs.map { ($0.path, $0.bytes) })
     }
 

@@ -24,12 +24,12 @@ final class OneReadingTests: XCTestCase {
 
     """
 
-    private func compile(_ content: String, upToRecords: Bool) -> (ContentDocument, Compiler.Result) {
+    private func compile(_ content: String, upToRecords: Bool) -> (ContentDocument, Compilation) {
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8)), upToRecords: upToRecords)
-        return (document, Compiler.compile(document, files: []))
+        return (document, SeedPipeline.compile(document, files: []))
     }
 
-    private func outputs(_ result: Compiler.Result) -> [String: [UInt8]] {
+    private func outputs(_ result: Compilation) -> [String: [UInt8]] {
         Dictionary(uniqueKeysWithValues: result.outputs.map { ($0.path, $0.bytes) })
     }
 

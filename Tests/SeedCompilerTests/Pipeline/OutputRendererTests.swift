@@ -43,8 +43,8 @@ final class OutputRendererTests: XCTestCase {
         }
     }
 
-    func compileLarge() throws -> Compiler.Result {
-        let result = Compiler.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array(Self.largeContent(records: 3_000).utf8))), files: [])
+    func compileLarge() throws -> Compilation {
+        let result = SeedPipeline.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array(Self.largeContent(records: 3_000).utf8))), files: [])
         XCTAssertFalse(result.diagnostics.hasErrors, "\(result.diagnostics)")
         return result
     }

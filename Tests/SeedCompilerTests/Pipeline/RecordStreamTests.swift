@@ -24,16 +24,16 @@ final class RecordStreamTests: XCTestCase {
 
     """
 
-    private func compile(_ content: String, _ files: [String: String] = [:]) -> Compiler.Result {
+    private func compile(_ content: String, _ files: [String: String] = [:]) -> Compilation {
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8)))
-        return Compiler.compile(document, files: files.map { InputFile(path: $0.key, bytes: Array($0.value.utf8)) })
+        return SeedPipeline.compile(document, files: files.map { InputFile(path: $0.key, bytes: Array($0.value.utf8)) })
     }
 
-    private func messages(_ result: Compiler.Result) -> [String] {
+    private func messages(_ result: Compilation) -> [String] {
         result.diagnostics.map { "\($0.location.map { "\($0.file):\($0.start.line)" } ?? "-") \($0.id.rawValue) \($0.message)" }
     }
 
-    private func rows(_ result: Compiler.Result) -> [[String]] {
+    private func rows(_ result: Compilation) -> [[String]] {
         result.plan?.tables.flatMap { table in table.rows.map { [table.name, $0.keyText, $0.valueHash] } } ?? []
     }
 

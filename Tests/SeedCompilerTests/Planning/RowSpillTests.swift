@@ -37,15 +37,15 @@ final class RowSpillTests: XCTestCase {
         }
     }
 
-    private func compile(spill: ArraySpill?) throws -> Compiler.Result {
+    private func compile(spill: ArraySpill?) throws -> Compilation {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let read = { (path: String) in InputFile(path: path, bytes: Array(try Data(contentsOf: root.appendingPathComponent(path)))) }
         let document = ContentDocument(try read("content.yaml"))
         let files = try ["records/users.yaml"].map(read) + FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("sectors").path).map { try read("sectors/" + $0) }
-        return Compiler.compile(document, files: files, spill: spill)
+        return SeedPipeline.compile(document, files: files, spill: spill)
     }
 
-    private func outputs(_ result: Compiler.Result) -> [String: [UInt8]] {
+    private func outputs(_ result: Compilation) -> [String: [UInt8]] {
         Dictionary(uniqueKeysWithValues: result.outputs.map { ($0.path, $0.bytes) })
     }
 

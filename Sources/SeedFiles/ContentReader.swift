@@ -4,37 +4,14 @@ import SeedCompiler
 /// Reads the content under a root folder: `content.yaml`, then the include files and
 /// markdown collections it declares. Problems reading become diagnostics. Every file
 /// read, the `--schema` file included, must resolve inside the root (`ContentRoot`).
-struct ContentReader {
-    let root: URL
+public struct ContentReader: ContentReading {
+    public let root: URL
     /// A file holding the `seed` section instead of content.yaml (`--schema`).
-    var schema: URL?
+    public var schema: URL?
     /// The `--schema` argument as written, for messages.
-    var schemaArgument: String?
+    public var schemaArgument: String?
 
-    struct Content {
-        var document: ContentDocument
-        var files: [InputFile]
-        var problems: [Diagnostic]
-
-        /// An error for each file read in pieces that was written to while seedc read
-        /// it: what was compiled and what was hashed may differ, so nothing is kept.
-        var changedFiles: [Diagnostic] {
-            sources.sorted { $0.key < $1.key }.compactMap { path, source in
-                guard let file = source as? FileBytes, file.changed else { return nil }
-                return .error(.unreadableFile, "\(path) changed while seedc was reading it; run seedc again", at: .file(path))
-            }
-        }
-
-        /// Every file's bytes by path, for printing source lines.
-        var sources: [String: any ByteSource] {
-            var map = [document.file.path: document.file.source]
-            if let schema = document.schemaFile { map[schema.path] = schema.source }
-            for file in files { map[file.path] = file.source }
-            return map
-        }
-    }
-
-    init(root: URL, schema: URL? = nil, schemaArgument: String? = nil) {
+    public init(root: URL, schema: URL? = nil, schemaArgument: String? = nil) {
         self.root = root
         self.schema = schema
         self.schemaArgument = schemaArgument
@@ -51,7 +28,7 @@ struct ContentReader {
     /// Nil when `content.yaml` itself cannot be read (the diagnostic says why).
     /// - Parameter upToRecords: read the seed section only up to its inline records,
     ///   for compiling (see `ContentDocument(upToRecords:)`).
-    func read(upToRecords: Bool = false) -> Result<Content, Diagnostic> {
+    public func read(upToRecords: Bool = false) -> Result<ContentInput, Diagnostic> {
         let confined = confined
         let contentPath = ContentDocument.fileName
         let contentFile: InputFile
@@ -79,13 +56,13 @@ struct ContentReader {
             case let .failure(problem): problems.append(problem)
             }
         }
-        return .success(Content(document: document, files: files, problems: problems))
+        return .success(ContentInput(document: document, files: files, problems: problems))
     }
 
     /// Every file of an input set (content.yaml and the schema file first), or nil when
     /// one cannot be read or a folder or pattern finds nothing: `seedc apply`'s check for
     /// unchanged content, which reads the files the ledger's stamp names without parsing.
-    func files(of inputs: InputSet) -> [InputFile]? {
+    public func files(of inputs: InputSet) -> [InputFile]? {
         guard inputs.schema == schemaPath else { return nil }
         let (paths, problems) = listing(of: inputs) { _, _ in .file(ContentDocument.fileName) }
         guard problems.isEmpty else { return nil }

@@ -5,10 +5,10 @@ import SeedCompiler
 /// temporary folder (`TMPDIR`, else /tmp), created on the first write and unlinked at
 /// once, so nothing is left behind, even when seedc is killed. Encoded rows past
 /// `SEEDC_ROW_MEMORY` MiB (16 by default) go there.
-final class SpillFile: RowSpill, @unchecked Sendable {
+public final class SpillFile: RowSpill, @unchecked Sendable {
     static let defaultMemory = 16
 
-    let memoryBudget = (ProcessInfo.processInfo.environment["SEEDC_ROW_MEMORY"].flatMap { Int($0) }.map { max(0, $0) } ?? defaultMemory) << 20
+    public let memoryBudget = (ProcessInfo.processInfo.environment["SEEDC_ROW_MEMORY"].flatMap { Int($0) }.map { max(0, $0) } ?? defaultMemory) << 20
     private let lock = NSLock()
     private let folder = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
     /// Guarded by `lock`, like `end` and `firstFailure`.
@@ -16,15 +16,17 @@ final class SpillFile: RowSpill, @unchecked Sendable {
     private var end = 0
     private var firstFailure: String?
 
+    public init() {}
+
     deinit {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    var failure: String? {
+    public var failure: String? {
         lock.withLock { firstFailure }
     }
 
-    func append(_ bytes: UnsafeRawBufferPointer) -> Int? {
+    public func append(_ bytes: UnsafeRawBufferPointer) -> Int? {
         lock.withLock {
             guard firstFailure == nil, openIfNeeded() else { return nil }
             let start = end
@@ -43,7 +45,7 @@ final class SpillFile: RowSpill, @unchecked Sendable {
         }
     }
 
-    func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+    public func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
         let descriptor = lock.withLock { self.descriptor }
         var done = 0
         while done < buffer.count {

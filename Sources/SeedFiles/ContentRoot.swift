@@ -6,12 +6,12 @@ import SeedCompiler
 /// before opening (so nothing outside is even opened) and again on the opened file
 /// (`/proc/self/fd`), so a link swapped in between cannot slip through. A refused
 /// file is an `outside-root` error naming the path as written, never its contents.
-struct ContentRoot {
-    let url: URL
+public struct ContentRoot {
+    public let url: URL
     /// The root's real path, nil when it does not exist.
-    let realPath: String?
+    public let realPath: String?
 
-    init(_ url: URL) {
+    public init(_ url: URL) {
         self.url = url
         realPath = Self.realPath(url.path)
     }
@@ -31,21 +31,21 @@ struct ContentRoot {
 
     /// The path of a file inside the root relative to it (after links), for names that
     /// do not depend on where the root is.
-    func path(of url: URL) -> String? {
+    public func path(of url: URL) -> String? {
         guard let root = realPath, let resolved = Self.realPath(url.path), resolved.hasPrefix(root + "/") else { return nil }
         return String(resolved.dropFirst(root.count + 1))
     }
 
     /// False when `url` resolves outside the root. A path that does not resolve (a
     /// missing file, a dangling link) is not refused here: opening it fails.
-    func allows(_ url: URL) -> Bool {
+    public func allows(_ url: URL) -> Bool {
         guard let resolved = Self.realPath(url.path) else { return true }
         return contains(realPath: resolved)
     }
 
     /// A path as written, relative to the root: nil when it is absolute or climbs out
     /// with `..` (lexically, before any link is looked at).
-    func relative(_ written: String) -> URL? {
+    public func relative(_ written: String) -> URL? {
         guard !written.hasPrefix("/"), !written.split(separator: "/").contains("..") else { return nil }
         return written.isEmpty ? url : url.appendingPathComponent(written)
     }
@@ -53,7 +53,7 @@ struct ContentRoot {
     /// Whether a file (a path as written, relative to the root) may be written, and
     /// read first: inside the root after every link; for a file not yet there, its
     /// nearest existing folder.
-    func allowsWriting(_ path: String) -> Bool {
+    public func allowsWriting(_ path: String) -> Bool {
         guard var url = relative(path) else { return false }
         var status = stat()
         while lstat(url.path, &status) != 0 {
@@ -64,7 +64,7 @@ struct ContentRoot {
     }
 
     /// The error for a file outside the root; `path` as the user wrote it.
-    static func outside(_ path: String, at location: SourceLocation) -> Diagnostic {
+    public static func outside(_ path: String, at location: SourceLocation) -> Diagnostic {
         .error(.outsideRoot, "\"\(path)\" is outside the content root (a symbolic link or a path leading out of it); seedc reads nothing outside the root", at: location)
     }
 
@@ -91,7 +91,7 @@ struct ContentRoot {
     }
 
     /// The bytes of the file at `url`, named `path` in problems (see `input`).
-    func read(_ url: URL, as path: String, at location: SourceLocation) -> Result<[UInt8], Diagnostic> {
+    public func read(_ url: URL, as path: String, at location: SourceLocation) -> Result<[UInt8], Diagnostic> {
         input(url, as: path, at: location).flatMap(Self.whole)
     }
 

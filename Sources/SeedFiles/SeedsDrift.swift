@@ -2,7 +2,7 @@ import Foundation
 import SeedCompiler
 
 /// Differences between freshly compiled outputs and the files in seeds/.
-enum SeedsDrift {
+public enum SeedsDrift {
     /// Past this size (either side), a stale file's report names where it starts to
     /// differ instead of showing a diff, which would hold both files in memory.
     static let diffLimit = 1 << 20
@@ -10,13 +10,13 @@ enum SeedsDrift {
     /// One report per stale, missing or extra file (a unified diff for stale ones).
     /// Each output is compared with its file while it renders (on every core); only a
     /// stale one is rendered again, in memory, for its diff.
-    static func compare(_ outputs: [OutputRenderer], with folder: URL) -> [String] {
+    public static func compare(_ outputs: [OutputRenderer], with folder: URL) -> [String] {
         let largestFirst = outputs.indices.sorted { outputs[$0].cost > outputs[$1].cost }
         var reports = Parallel.map(outputs, startingWith: largestFirst) { report($0, in: folder) }.compactMap { $0 }
         let expected = Set(outputs.map(\.path))
         let present = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in present.sorted() where !expected.contains(name) && !name.hasPrefix(".") && name != "__pycache__" {
-            reports.append("\(Compiler.outputFolder)/\(name): extra file, not produced by seedc\n")
+            reports.append("\(SeedPipeline.outputFolder)/\(name): extra file, not produced by seedc\n")
         }
         return reports
     }
@@ -36,7 +36,7 @@ enum SeedsDrift {
 
     /// The report on one output, or nil when its file is current.
     private static func report(_ output: OutputRenderer, in folder: URL) -> String? {
-        let path = "\(Compiler.outputFolder)/\(output.path)"
+        let path = "\(SeedPipeline.outputFolder)/\(output.path)"
         let file = folder.appendingPathComponent(output.path)
         // A link is never read: its diff would print whatever it points to.
         var status = stat()

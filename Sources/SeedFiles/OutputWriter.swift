@@ -5,24 +5,29 @@ import SeedCompiler
 /// into a temporary file beside its target; only when every one is complete are they
 /// renamed into place. On any failure the temporaries are removed and every target is
 /// left exactly as it was, so a reader never sees half a file or a mix of old and new.
-struct OutputWriter {
-    let folder: URL
+public struct OutputWriter {
+    public let folder: URL
     /// How the folder is named in errors (`seeds`, or the `--out` given).
-    let shownAs: String
+    public let shownAs: String
 
     /// Why a file could not be written: the file as the user knows it, and the cause.
-    struct Failure: Error, CustomStringConvertible {
-        var file: String
-        var cause: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var file: String
+        public var cause: String
 
-        var description: String { "cannot write \(file): \(cause)" }
+        public var description: String { "cannot write \(file): \(cause)" }
     }
 
     /// Renders the outputs (on every core) and writes those whose bytes changed;
     /// returns their paths (unchanged files are left alone, modification time included).
     /// - Parameter plan: the plan rendered, when its rows may have been spilled: nothing
     ///   is kept when a row could not be read back.
-    func write(_ outputs: [OutputRenderer], plan: SeedPlan? = nil) throws -> [String] {
+    public init(folder: URL, shownAs: String) {
+        self.folder = folder
+        self.shownAs = shownAs
+    }
+
+    public func write(_ outputs: [OutputRenderer], plan: SeedPlan? = nil) throws -> [String] {
         if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
             throw Failure(file: shownAs, cause: String(cString: strerror(errno)))
         }
@@ -38,8 +43,11 @@ struct OutputWriter {
             }
         }
         let changed = staged.compactMap { try? $0.get() }.compactMap { $0 }
-        let spillFailure = plan?.spillFailure.map { Failure(file: shownAs, cause: "cannot read the planned rows back from their temporary file: \($0)") }
-        if let failure = staged.lazy.compactMap({ if case let .failure(failure) = $0 { failure } else { nil } }).first ?? spillFailure {
+        // A row that could not be read back was rendered as nothing: keep no file.
+        let written = staged.lazy.compactMap { result -> (any Error)? in
+            if case let .failure(failure) = result { failure } else { nil }
+        }.first
+        if let failure = written ?? plan?.spillProblem {
             changed.forEach { $0.discard() }
             throw failure
         }
@@ -48,7 +56,7 @@ struct OutputWriter {
     }
 
     /// Replaces one file (through a temporary file renamed into place).
-    static func replace(_ target: URL, with bytes: Data) throws {
+    public static func replace(_ target: URL, with bytes: Data) throws {
         let file = StagedFile(target: target.path)
         do {
             try bytes.withUnsafeBytes { try file.write($0) }

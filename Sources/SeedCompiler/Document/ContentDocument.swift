@@ -7,7 +7,7 @@ public struct ContentDocument: Sendable {
     /// The file the `seed` section came from when it is not content.yaml.
     public var schemaFile: InputFile?
     /// content.yaml's tree; when it holds the `seed` section, without the records of
-    /// `seed.records` (their lists are left empty: `Compiler` streams them).
+    /// `seed.records` (their lists are left empty: `SeedPipeline` streams them).
     public var root: YAMLNode?
     public var schema: Schema
     /// `seed.records` as loaded: tables of empty lists.
@@ -33,10 +33,10 @@ public struct ContentDocument: Sendable {
     ///     (for content that cannot carry one).
     ///   - upToRecords: read the seed section's file only up to its first record under
     ///     `seed.records`, when it has one, taking the schema from what comes before:
-    ///     `Compiler` then reads the file once, streaming the records, instead of
+    ///     `SeedPipeline` then reads the file once, streaming the records, instead of
     ///     twice. That holds when the records come last (`seed` the last key of the
-    ///     file, `records` the last of `seed`); otherwise `Compiler` asks for a reading
-    ///     of the whole file (`Compiler.Result.needsWholeReading`).
+    ///     file, `records` the last of `seed`); otherwise `SeedPipeline` asks for a reading
+    ///     of the whole file (`Compilation.needsWholeReading`).
     public init(_ file: InputFile, schemaFile: InputFile? = nil, upToRecords: Bool = false) {
         self.file = file
         self.schemaFile = schemaFile
@@ -96,7 +96,7 @@ public struct ContentDocument: Sendable {
     }
 
     /// The seed section's file read for its schema: one YAML document, the records of
-    /// `seed.records` passed over unbuilt (`Compiler` streams them on a second reading),
+    /// `seed.records` passed over unbuilt (`SeedPipeline` streams them on a second reading),
     /// and whether there are any; with `upToRecords`, read only up to the first record,
     /// and whether it stopped there.
     static func loadSkippingRecords(_ file: InputFile, upToRecords: Bool) -> (YAMLNode?, [Diagnostic], hasRecords: Bool, stopped: Bool) {
