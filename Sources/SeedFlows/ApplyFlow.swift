@@ -1,4 +1,3 @@
-import Foundation
 import SeedCompiler
 import SeedDatabase
 import SeedFiles
@@ -46,7 +45,7 @@ public struct ApplyFlow {
     /// (without parsing content.yaml it is unknown).
     func unchanged() throws -> (DatabaseTarget, String)? {
         guard !settings.prune, let target = settings.database.explicitTarget else { return nil }
-        if case let .sqlite(path) = target, !FileManager.default.fileExists(atPath: path) { return nil }
+        if target.isMissingFile { return nil }
         guard let stamp = try Applier.stamp(on: target.open(create: false)),
               let inputs = InputSet(stamp: stamp), !inputs.prunes,
               let files = content.reader.files(of: inputs),

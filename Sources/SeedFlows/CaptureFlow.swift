@@ -1,4 +1,3 @@
-import Foundation
 import SeedCompiler
 import SeedDatabase
 import SeedFiles
@@ -68,7 +67,7 @@ public struct CaptureFlow {
         var destination: [String: String] = [:]
         func edit(_ path: String) throws -> Int {
             if let index = edits.firstIndex(where: { $0.path == path }) { return index }
-            let bytes = try read.sources[path].map { try $0.readAll() } ?? existing(path, in: confined)
+            let bytes = try read.sources[path].map { try $0.readAll() } ?? confined.editable(path)
             edits.append(Edit(path: path, original: bytes, edited: bytes))
             return edits.count - 1
         }
@@ -96,7 +95,7 @@ public struct CaptureFlow {
             reporter.output("\(destination[table]!): \(table):\n" + Capturer.items(rows.records, indent: 2))
         }
         for edit in edits where !dryRun && edit.edited != edit.original {
-            try ContentEdits.write(edit.edited, to: edit.path, in: content.root)
+            try confined.replace(edit.path, with: edit.edited)
         }
         if let into, !read.document.isIncluded(into) {
             reporter.warning(.includeNotFound, "\(into) is not matched by seed.include; add it so the records are compiled")
@@ -137,17 +136,6 @@ public struct CaptureFlow {
             content.document.isIncluded(file.path) && ContentDocument.loadSingle(file).0?[table.name] != nil
         }
         return holder?.path ?? (table.isPrivate ? TableSchema.recordsFile(for: table.name) : ContentDocument.fileName)
-    }
-
-    /// The bytes of a file capture appends to that the content did not read: empty when
-    /// it does not exist yet.
-    private func existing(_ path: String, in root: ContentRoot) throws -> [UInt8] {
-        guard root.allowsWriting(path), let url = root.relative(path) else {
-            throw CommandFailure(.outsideRoot, "\"\(path)\" is outside the content root; capture writes only files inside it")
-        }
-        var status = stat()
-        guard lstat(url.path, &status) == 0 else { return [] }
-        return try root.read(url, as: path, at: .file(path)).get()
     }
 
     /// The file's bytes with a table's records appended.

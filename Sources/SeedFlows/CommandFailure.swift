@@ -1,4 +1,3 @@
-import Foundation
 import SeedCompiler
 import SeedDatabase
 import SeedFiles

@@ -1,9 +1,7 @@
-import Foundation
 import SeedCompiler
-import SeedFiles
 
 /// Edits of content files made by `init` and `capture`: a failed edit is reported at
-/// its place in the file, and an edited file replaces the old one whole.
+/// its place in the file.
 enum ContentEdits {
     /// The edit `body` makes; its `ContentEditor.Failure` becomes an `edit-failed`
     /// error in `path`.
@@ -15,10 +13,4 @@ enum ContentEdits {
         }
     }
 
-    /// Writes a content file (relative to the root), creating its folder.
-    static func write(_ bytes: [UInt8], to path: String, in root: URL) throws {
-        let file = root.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try OutputWriter.replace(file, with: Data(bytes))
-    }
 }

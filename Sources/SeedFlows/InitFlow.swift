@@ -39,9 +39,7 @@ public struct InitFlow {
         }
         let path = ContentDocument.fileName
         let confined = ContentRoot(root)
-        let file = root.appendingPathComponent(path)
-        var status = stat()
-        let bytes = lstat(file.path, &status) == 0 ? try confined.read(file, as: path, at: .file(path)).get() : []
+        let bytes = try confined.editable(path)
         var edited = try ContentEdits.apply(in: path) {
             try ContentEditor.insertTables(scaffold.block, to: bytes, root: ContentDocument(InputFile(path: path, bytes: bytes)).root, replace: force)
         }
@@ -57,9 +55,9 @@ public struct InitFlow {
             throw CommandFailure(errors + [.error(.editFailed, "content.yaml would not read with this seed.tables (above, as it would be); nothing was written", at: nil)],
                                  sources: [path: InputFile(path: path, bytes: edited).source])
         }
-        try ContentEdits.write(edited, to: path, in: root)
+        try confined.replace(path, with: edited)
         try createPrivateFiles(scaffold.privateTables, confined: confined, reporter: reporter)
-        reporter.summary("wrote seed.tables for \(scaffold.count) table\(scaffold.count == 1 ? "" : "s") into \(file.path); run `seedc check` and review the keys")
+        reporter.summary("wrote seed.tables for \(scaffold.count) table\(scaffold.count == 1 ? "" : "s") into \(root.appendingPathComponent(path).path); run `seedc check` and review the keys")
     }
 
     /// Describes the tables, checks guessed keys against the rows and reads datetime
@@ -96,10 +94,8 @@ public struct InitFlow {
     private func createPrivateFiles(_ tables: [String], confined: ContentRoot, reporter: Reporter) throws {
         for table in tables {
             let path = TableSchema.recordsFile(for: table)
-            var status = stat()
-            guard lstat(root.appendingPathComponent(path).path, &status) != 0 else { continue }
-            guard confined.allowsWriting(path) else { throw CommandFailure(.outsideRoot, "\(path) is outside the content root; write it yourself") }
-            try ContentEdits.write(Array((SchemaScaffold.privateFileHeader(table) + YAMLScalar.text(table) + ":\n").utf8), to: path, in: root)
+            guard !confined.exists(path) else { continue }
+            try confined.replace(path, with: Array((SchemaScaffold.privateFileHeader(table) + YAMLScalar.text(table) + ":\n").utf8))
             reporter.summary("created \(path) for the records of private table \(table)")
         }
     }

@@ -1,4 +1,3 @@
-import Foundation
 import SeedCompiler
 import SeedDatabase
 
@@ -18,7 +17,7 @@ public struct PlanFlow {
         let target = settings.database.target(root: content.root, declared: plan.database)
         return try settings.during(target, content: compilation.content) {
             let connection: DatabaseConnection
-            if case let .sqlite(path) = target, !FileManager.default.fileExists(atPath: path), settings.createTables {
+            if target.isMissingFile, settings.createTables {
                 // Nothing to read: every table would be created and filled.
                 connection = try SQLiteConnection(path: ":memory:", create: true)
             } else {

@@ -23,7 +23,7 @@ final class FullDiskTests: SeedcTestCase {
         let run = try seedc(["build", "--root", root.path])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.hasPrefix("seedc: error: cannot write seeds/"), run.stderr)
-        XCTAssertTrue(run.stderr.hasSuffix(": No space left on device\n"), run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix(": No space left on device [write-failed]\n"), run.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted(), before.keys.sorted(), "temporary files left behind")
         XCTAssertEqual(try outputs(root), before, "seeds/ changed")
     }

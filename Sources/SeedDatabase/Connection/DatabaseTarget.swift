@@ -4,7 +4,7 @@ import SeedCompiler
 /// Where `seedc plan` and `apply` go: `postgres://` and `postgresql://` URLs (handed to
 /// libpq as they are, `sslmode` and all), `sqlite:PATH`, SQLAlchemy's `sqlite:///PATH`,
 /// or a plain file path.
-public enum DatabaseTarget: Equatable, CustomStringConvertible {
+public enum DatabaseTarget: Equatable, Sendable, CustomStringConvertible {
     case sqlite(path: String)
     case postgres(url: String)
 
@@ -22,6 +22,11 @@ public enum DatabaseTarget: Equatable, CustomStringConvertible {
         }
         if path.hasPrefix("//") { path.removeFirst() }
         self = .sqlite(path: path.hasPrefix("/") ? path : base.appendingPathComponent(path).standardizedFileURL.path)
+    }
+
+    /// A SQLite file that does not exist (nothing to read; `open(create:)` makes it).
+    public var isMissingFile: Bool {
+        if case let .sqlite(path) = self { !FileManager.default.fileExists(atPath: path) } else { false }
     }
 
     /// Without the password of a URL.

@@ -49,7 +49,7 @@ final class CapturerTests: XCTestCase {
         """)
         // Compiled with the same schema, the records hold the database's values.
         let content = people + "  records:\n    people:\n" + Capturer.items(result.records, indent: 6)
-        let compiled = SeedPipeline.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8))), files: [], render: false)
+        let compiled = SeedPipeline.compile(ContentInput(document: ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8))), files: []), render: false)
         XCTAssertEqual(compiled.diagnostics, [])
         let rows = try XCTUnwrap(compiled.plan?.tables.first?.rows)
         let no = try XCTUnwrap(rows.first { $0.key == ["no"] })
@@ -95,7 +95,7 @@ final class CapturerTests: XCTestCase {
 
         """)
         let content = exact + "  records:\n    things:\n" + Capturer.items(result.records, indent: 6)
-        let compiled = SeedPipeline.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8))), files: [], render: false)
+        let compiled = SeedPipeline.compile(ContentInput(document: ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8))), files: []), render: false)
         XCTAssertEqual(compiled.diagnostics, [])
         let a = try XCTUnwrap(compiled.plan?.tables.first?.rows.first { $0.key == ["a"] })
         XCTAssertEqual(a.cells[1], .value(.binary([0x00, 0xFF, 0x10])))

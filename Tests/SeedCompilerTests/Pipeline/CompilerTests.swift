@@ -28,7 +28,7 @@ final class CompilerTests: XCTestCase {
 
     func compile(_ records: String, files: [InputFile] = []) -> Compilation {
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array((Self.schema + records).utf8)))
-        return SeedPipeline.compile(document, files: files)
+        return SeedPipeline.compile(ContentInput(document: document, files: files))
     }
 
     private func messages(_ result: Compilation) -> [String] {
@@ -106,7 +106,7 @@ final class CompilerTests: XCTestCase {
               - {username: ok, password_hash: {env: OK_PASSWORD}}
 
         """.utf8)))
-        let result = SeedPipeline.compile(document, files: [])
+        let result = SeedPipeline.compile(ContentInput(document: document, files: []))
         XCTAssertEqual(result.diagnostics.map(\.id), [.plaintextPassword])
         XCTAssertEqual(result.diagnostics.first?.location?.start, SourcePosition(line: 11, column: 42))
     }
@@ -133,7 +133,7 @@ final class CompilerTests: XCTestCase {
     /// An app_owned column reaches no statement and no row hash; content cannot set it.
     func testAppOwnedColumnsAreLeftToTheApp() {
         func compile(_ record: String) -> Compilation {
-            SeedPipeline.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
+            SeedPipeline.compile(ContentInput(document: ContentDocument(InputFile(path: "content.yaml", bytes: Array("""
             seed:
               tables:
                 links:
@@ -145,7 +145,7 @@ final class CompilerTests: XCTestCase {
                 links:
                   - \(record)
 
-            """.utf8))), files: [])
+            """.utf8))), files: []))
         }
         let result = compile("{slug: a}")
         XCTAssertEqual(result.diagnostics, [])
@@ -170,7 +170,7 @@ final class CompilerTests: XCTestCase {
         """.utf8)))
         let page = InputFile(path: "pages/hello.md", bytes: Array("---\ntitle: Hello\n---\n# Hi\n<script>x</script>\n".utf8))
         let readme = InputFile(path: "pages/README.md", bytes: Array("not a record".utf8))
-        let result = SeedPipeline.compile(document, files: [page, readme])
+        let result = SeedPipeline.compile(ContentInput(document: document, files: [page, readme]))
         XCTAssertEqual(messages(result), [])
         let plan = try XCTUnwrap(result.plan)
         XCTAssertEqual(plan.tables[0].rows.map(\.key), [["hello"]])

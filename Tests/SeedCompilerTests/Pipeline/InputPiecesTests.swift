@@ -26,7 +26,7 @@ final class InputPiecesTests: XCTestCase {
 
     private func compile(_ source: any ByteSource) -> Compilation {
         let document = ContentDocument(InputFile(path: "content.yaml", source: source))
-        return SeedPipeline.compile(document, files: [])
+        return SeedPipeline.compile(ContentInput(document: document, files: []))
     }
 
     private func outputs(_ result: Compilation) -> [String: [UInt8]] {

@@ -26,7 +26,7 @@ final class OneReadingTests: XCTestCase {
 
     private func compile(_ content: String, upToRecords: Bool) -> (ContentDocument, Compilation) {
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8)), upToRecords: upToRecords)
-        return (document, SeedPipeline.compile(document, files: []))
+        return (document, SeedPipeline.compile(ContentInput(document: document, files: [])))
     }
 
     private func outputs(_ result: Compilation) -> [String: [UInt8]] {

@@ -44,7 +44,7 @@ final class OutputRendererTests: XCTestCase {
     }
 
     func compileLarge() throws -> Compilation {
-        let result = SeedPipeline.compile(ContentDocument(InputFile(path: "content.yaml", bytes: Array(Self.largeContent(records: 3_000).utf8))), files: [])
+        let result = SeedPipeline.compile(ContentInput(document: ContentDocument(InputFile(path: "content.yaml", bytes: Array(Self.largeContent(records: 3_000).utf8))), files: []))
         XCTAssertFalse(result.diagnostics.hasErrors, "\(result.diagnostics)")
         return result
     }

@@ -26,7 +26,7 @@ final class RecordStreamTests: XCTestCase {
 
     private func compile(_ content: String, _ files: [String: String] = [:]) -> Compilation {
         let document = ContentDocument(InputFile(path: "content.yaml", bytes: Array(content.utf8)))
-        return SeedPipeline.compile(document, files: files.map { InputFile(path: $0.key, bytes: Array($0.value.utf8)) })
+        return SeedPipeline.compile(ContentInput(document: document, files: files.map { InputFile(path: $0.key, bytes: Array($0.value.utf8)) }))
     }
 
     private func messages(_ result: Compilation) -> [String] {

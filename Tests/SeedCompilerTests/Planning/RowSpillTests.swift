@@ -42,7 +42,7 @@ final class RowSpillTests: XCTestCase {
         let read = { (path: String) in InputFile(path: path, bytes: Array(try Data(contentsOf: root.appendingPathComponent(path)))) }
         let document = ContentDocument(try read("content.yaml"))
         let files = try ["records/users.yaml"].map(read) + FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("sectors").path).map { try read("sectors/" + $0) }
-        return SeedPipeline.compile(document, files: files, spill: spill)
+        return SeedPipeline.compile(ContentInput(document: document, files: files), spill: spill)
     }
 
     private func outputs(_ result: Compilation) -> [String: [UInt8]] {

@@ -31,7 +31,7 @@ final class ReconcilerTests: XCTestCase {
               - {username: admin, password_hash: {env: ADMIN_PASSWORD}}
 
         """.utf8)))
-        let result = SeedPipeline.compile(document, files: [])
+        let result = SeedPipeline.compile(ContentInput(document: document, files: []))
         XCTAssertEqual(result.diagnostics, [])
         return try XCTUnwrap(result.plan)
     }
