@@ -24,7 +24,7 @@ IMPORTS = {
     "seedc": {"SeedFlows", "SeedCompiler", "ArgumentParser", "CMalloc"},
 }
 # Calls that reach the file system or a stream; the targets that may make them.
-IO = re.compile(r"\b(FileManager|FileHandle|fopen|open\((?!mapping)|pread|pwrite|mkstemp|unlink|rename\(|Data\(contentsOf|print\()")
+IO = re.compile(r"\b(FileManager|FileHandle|fopen|open\(|pread|pwrite|mkstemp|unlink|rename\(|Data\(contentsOf|print\()")
 DOES_IO = {"SeedFiles", "SeedDatabase", "SeedFlows"}
 
 

@@ -116,9 +116,9 @@ struct NodeBuilder {
             }
             return complete(node, size: size, anchor: nil, aliasAt: location)
         case YAML_SEQUENCE_START_EVENT:
-            return open(mapping: false, at: start, end: end, tag: string(event.data.sequence_start.tag), anchor: string(event.data.sequence_start.anchor))
+            return openCollection(mapping: false, at: start, end: end, tag: string(event.data.sequence_start.tag), anchor: string(event.data.sequence_start.anchor))
         case YAML_MAPPING_START_EVENT:
-            return open(mapping: true, at: start, end: end, tag: string(event.data.mapping_start.tag), anchor: string(event.data.mapping_start.anchor))
+            return openCollection(mapping: true, at: start, end: end, tag: string(event.data.mapping_start.tag), anchor: string(event.data.mapping_start.anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let closing = stack.popLast() else { return true }
             let location = SourceLocation(file: file, start: closing.start, end: end)
@@ -137,7 +137,7 @@ struct NodeBuilder {
         return true
     }
 
-    private mutating func open(mapping: Bool, at start: SourcePosition, end: SourcePosition, tag: String?, anchor: String?) -> Bool {
+    private mutating func openCollection(mapping: Bool, at start: SourcePosition, end: SourcePosition, tag: String?, anchor: String?) -> Bool {
         guard stack.count < limits.maxDepth else {
             diagnostics.append(.error(.depthLimit, "nesting deeper than \(limits.maxDepth) levels", at: SourceLocation(file: file, start: start, end: end)))
             return false
