@@ -1,5 +1,5 @@
 """The library's stages depend only forward: a type defined in a folder is used only by
-that folder and the folders after it (README, "How it is built")."""
+that folder and the folders after it (docs/architecture.md)."""
 
 import re
 from pathlib import Path
@@ -13,7 +13,7 @@ DECLARATION = re.compile(r"^(?:public |private |fileprivate )?(?:indirect )?(?:e
 def test_folders_depend_only_forward():
     library = REPO / "Sources" / "SeedCompiler"
     folders = sorted(p.name for p in library.iterdir() if p.is_dir())
-    assert folders == sorted(ORDER), "a folder is missing from ORDER (and the README)"
+    assert folders == sorted(ORDER), "a folder is missing from ORDER (and docs/architecture.md)"
     sources = {path: re.sub(r"//.*", "", path.read_text()) for path in library.glob("*/*.swift")}
     defined = {name: path.parent.name for path, text in sources.items() for name in DECLARATION.findall(text)}
     backward = [
