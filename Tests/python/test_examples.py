@@ -1,5 +1,5 @@
-"""The deployment examples in docs/examples (shown in the README) parse, and say what
-the README says they do."""
+"""The deployment examples in docs/examples (shown in docs/deploy.md) parse, and say
+what docs/deploy.md says they do."""
 
 import re
 
@@ -33,7 +33,8 @@ def test_render_blueprint():
     assert next(var for var in free["envVars"] if var["key"] == "DATABASE_URL")["value"].startswith("sqlite:")
 
 
-def test_readme_shows_the_examples():
-    readme = (REPO / "README.md").read_text()
+def test_deploy_page_shows_the_examples():
+    page = (REPO / "docs" / "deploy.md").read_text()
     for name in ("github-workflow.yml", "render.yaml"):
-        assert (EXAMPLES / name).read_text() in readme, "README does not show docs/examples/%s as it is" % name
+        assert "```yaml\n%s```\n" % (EXAMPLES / name).read_text() in page, "docs/deploy.md does not show docs/examples/%s as it is" % name
+        assert "(examples/%s)" % name in page, "docs/deploy.md does not link docs/examples/%s" % name
