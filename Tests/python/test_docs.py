@@ -118,13 +118,15 @@ def diagnostic_ids():
 
 
 def documented_ids():
+    """The ids in the first column of every table headed `| id |` (problems in the
+    content, and problems outside it)."""
     lines = prose((REPO / "docs" / "diagnostics.md").read_text())
-    start = next(i for i, line in enumerate(lines) if re.match(r"\|\s*id\s*\|", line))
     ids = []
-    for line in lines[start + 2:]:
-        if not line.startswith("|"):
-            break
-        ids += re.findall(r"`([^`]+)`", line.split("|")[1])
+    for start in (i for i, line in enumerate(lines) if re.match(r"\|\s*id\s*\|", line)):
+        for line in lines[start + 2:]:
+            if not line.startswith("|"):
+                break
+            ids += re.findall(r"`([^`]+)`", line.split("|")[1])
     return ids
 
 

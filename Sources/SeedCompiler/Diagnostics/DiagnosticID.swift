@@ -1,4 +1,4 @@
-/// The stable identifier of a kind of problem. Every id is documented in the README;
+/// The stable identifier of a kind of problem. Every id is documented in docs/diagnostics.md (Tests/python/test_docs.py checks it);
 /// tools and CI filters may rely on them, so an id is never renamed.
 public struct DiagnosticID: RawRepresentable, Hashable, Sendable, ExpressibleByStringLiteral {
     public var rawValue: String
