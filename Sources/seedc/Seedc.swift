@@ -37,9 +37,9 @@ struct Seedc: ParsableCommand {
     ///
     /// glibc raises its mmap threshold each time a large block is freed, so the large
     /// buffers that follow (growing key and row buffers, batches) come from the heap
-    /// and leave holes in it that are never returned: at 1,000,000 records 205 MB of
-    /// resident memory where 137 MB is enough. A fixed threshold keeps blocks over
-    /// 4 MiB in mappings of their own, unmapped when freed.
+    /// and leave holes in it that are never returned. A fixed threshold keeps blocks
+    /// over 4 MiB in mappings of their own, unmapped when freed (what it saves:
+    /// docs/benchmarks.md, "Design choices these figures decided").
     static func main() {
         #if canImport(CMalloc)
         mallopt(M_MMAP_THRESHOLD, 4 << 20)

@@ -198,3 +198,17 @@ def test_readme_commands_print_what_the_readme_shows(tmp_path):
         authors = connection.execute("SELECT slug, email FROM posts JOIN users ON users.id = posts.author_id ORDER BY slug").fetchall()
     connection.close()
     assert authors == [("hello", "amy@example.org"), ("roadmap", "zed@example.org")]
+
+
+def test_the_source_files_architecture_names_exist():
+    """docs/architecture.md follows `seedc build` and `apply` file by file: each file it
+    names is there (a path is relative to Sources/, or to the target named before it)."""
+    text = (REPO / "docs" / "architecture.md").read_text()
+    sources = REPO / "Sources"
+    missing = []
+    for match in re.finditer(r"`((?:\w+/)*\w+(?:\+\w+)?\.swift)`", text):
+        path = match.group(1)
+        found = (sources / path).exists() or any(p.as_posix().endswith("/" + path) for p in sources.rglob("*.swift"))
+        if not found:
+            missing.append(path)
+    assert missing == []

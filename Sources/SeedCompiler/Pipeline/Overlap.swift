@@ -7,9 +7,7 @@ import Foundation
 /// after the other would give it, so the result does not depend on timing.
 ///
 /// Two stages, not three: typing on a third thread, between the two, was measured
-/// slower (`check` 3.5 s against 2.7 s at 100,000 records, a quarter more CPU): the
-/// records' nodes were then freed on another thread than the one that made them,
-/// and the three threads contended for two cores and the allocator's locks.
+/// slower (docs/benchmarks.md, "Design choices these figures decided").
 enum Overlap {
     /// - Parameters:
     ///   - chunk: items handed over at a time (one lock per chunk, not per item).
