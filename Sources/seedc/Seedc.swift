@@ -13,7 +13,8 @@ struct Seedc: ParsableCommand {
         discussion: """
         seedc reads the `seed` section of content.yaml, the markdown collections and \
         record files it declares, validates every record, and writes seeds/: \
-        sqlite.sql, postgres.sql, seed_initial_data.py and manifest.json. Applying \
+        sqlite.sql, postgres.sql, seed_initial_data.py with its rows in \
+        seed_initial_data.jsonl, and manifest.json. Applying \
         them twice changes nothing, so an app can re-create its records at every start.
 
         Examples:
