@@ -39,7 +39,9 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertEqual(try db.fetch(RenderedStatement(sql: "SELECT count(*) FROM \(table)")), [["0"]])
     }
 
-    func testBadPasswordIsReportedWithoutIt() throws {
+    /// A server that cannot be reached, and a URL libpq cannot parse: the error says
+    /// so, and the password given is in neither message.
+    func testUnreachableServerIsReportedWithoutThePassword() throws {
         guard let url = ProcessInfo.processInfo.environment["SEEDC_TEST_DATABASE_URL"], var components = URLComponents(string: url) else {
             throw XCTSkip("SEEDC_TEST_DATABASE_URL is not set")
         }
@@ -52,6 +54,27 @@ final class PostgresConnectionTests: XCTestCase {
         XCTAssertThrowsError(try PostgresConnection(url: components.string!)) { error in
             XCTAssertTrue("\(error)".hasPrefix("cannot connect"), "\(error)")
             XCTAssertFalse("\(error)".contains("s3cret-pw"))
+        }
+    }
+
+    /// The test server asks the role `seedc_password_check` for its password over TCP
+    /// (scripts/postgres.sh puts it first in pg_hba.conf): the right one connects, a
+    /// wrong one is refused for that reason, and it is in no message.
+    func testWrongPasswordIsRefusedWithoutIt() throws {
+        let admin = try connect()
+        let role = "seedc_password_check", right = "right-\(UUID().uuidString)"
+        try admin.execute(RenderedStatement(sql: "DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(role)') THEN CREATE ROLE \(role) LOGIN; END IF; END$$"))
+        try admin.execute(RenderedStatement(sql: "ALTER ROLE \(role) PASSWORD '\(right)'"))
+        var components = try XCTUnwrap(URLComponents(string: ProcessInfo.processInfo.environment["SEEDC_TEST_DATABASE_URL"] ?? ""))
+        components.user = role
+        components.password = right
+        let connected = try PostgresConnection(url: components.string!)
+        XCTAssertEqual(try connected.fetch(RenderedStatement(sql: "SELECT current_user")), [[role]])
+        components.password = "s3cret-pw"
+        XCTAssertThrowsError(try PostgresConnection(url: components.string!)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot connect"), "\(error)")
+            XCTAssertTrue("\(error)".contains("password authentication failed for user \"\(role)\""), "\(error)")
+            XCTAssertFalse("\(error)".contains("s3cret-pw"), "\(error)")
         }
     }
 }

@@ -2,6 +2,7 @@
 PostgreSQL) and psycopg2, run twice each."""
 
 import logging
+import shutil
 import sqlite3
 
 import bcrypt
@@ -10,7 +11,7 @@ import pytest
 import sqlalchemy
 from sqlalchemy.orm import Session
 
-from conftest import load_module
+from conftest import load_module, seedc
 from expectations import check_rows
 from models import User
 
@@ -90,6 +91,22 @@ def test_module_and_script_agree(hub, module, sqlite_path, tmp_path):
     assert counts == {"inserted": 1, "updated": 0, "skipped": 1}
 
 
-def test_no_secret_in_seeds(hub):
-    for path in (hub / "seeds").iterdir():
-        assert PASSWORD not in path.read_text()
+def test_no_secret_in_seeds(hub, sqlite_path, monkeypatch):
+    """seedc is given the passwords (in the environment, as a deployment sets them) for
+    a build and an apply: they reach the database, hashed, and no file of seeds/ nor
+    any output holds them."""
+    other = "im officer's own secret"
+    monkeypatch.setenv("ADMIN_PASSWORD", PASSWORD)
+    monkeypatch.setenv("IM_OFFICER_PASSWORD", other)
+    shutil.rmtree(hub / "seeds")
+    printed = [seedc("build", "--root", hub), seedc("apply", "--root", hub, "--database", "sqlite:%s" % sqlite_path)]
+    assert "19 inserted" in printed[1].stdout
+    hashes = dict(sqlite3.connect(sqlite_path).execute("SELECT username, password_hash FROM users").fetchall())
+    assert bcrypt.checkpw(PASSWORD.encode(), hashes["admin"].encode())
+    assert bcrypt.checkpw(other.encode(), hashes["im.officer"].encode())
+    files = sorted((hub / "seeds").iterdir())
+    assert len(files) == 5
+    for secret in (PASSWORD, other):
+        for path in files:
+            assert secret.encode() not in path.read_bytes(), path.name
+        assert not any(secret in run.stdout + run.stderr for run in printed)

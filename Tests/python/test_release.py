@@ -84,7 +84,10 @@ def test_runs_without_the_toolchain(kind, binaries, tmp_path, pg_url, monkeypatc
         (shutil.copytree if (REPO / name).is_dir() else shutil.copy)(REPO / name, root / name)
     build = hidden(seedc, "build", "--root", root, env=env)
     assert build.returncode == 0, build.stderr
-    for name in ("sqlite.sql", "postgres.sql", "seed_initial_data.py", "manifest.json"):
+    outputs = sorted(path.name for path in (REPO / "seeds").iterdir())
+    assert outputs == ["manifest.json", "postgres.sql", "seed_initial_data.jsonl", "seed_initial_data.py", "sqlite.sql"]
+    assert sorted(path.name for path in (root / "seeds").iterdir()) == outputs
+    for name in outputs:
         assert (root / "seeds" / name).read_bytes() == (REPO / "seeds" / name).read_bytes(), name
     check = hidden(seedc, "check", "--root", root, env=env)
     assert check.returncode == 0, check.stderr

@@ -2,8 +2,10 @@
 scripts from standard input: `sqlite3 -bail app.db < seeds/sqlite.sql` and
 `psql -v ON_ERROR_STOP=1 URL < seeds/postgres.sql` (and `-f`). The sqlite3 shell drops
 a carriage return that ends an input line even inside a string literal; seedc writes
-control characters as char(n)/chr(n) so no shell sees one raw."""
+control characters as char(n)/chr(n) so no shell sees one raw. The strings are
+random from a seed, printed with a failure; SEEDC_TEST_SEED=N replays one."""
 
+import os
 import random
 import sqlite3
 import subprocess
@@ -14,6 +16,7 @@ import pytest
 from conftest import seedc
 
 COUNT = 300
+SEED = int(os.environ.get("SEEDC_TEST_SEED", "20251028"))
 # Pieces that shells, comments and quoting treat specially.
 PIECES = ["\r\n", "\r", "\n", "\r\r\n", "\t", "'", "''", '"', "\\", "\\\\", "%", "%s", "%(x)s", ";", "--", "/*", "*/", ":x", ":'x'",
           "\\.", "\\!", "\\q", "\\i /etc/passwd", ".shell echo hi", ".quit", "go", "/", "$$", "E'", "\u2028", "\u2029", "\u0085",
@@ -56,7 +59,8 @@ def yaml_quoted(text):
 
 @pytest.fixture(scope="module")
 def strings():
-    rng = random.Random(20251028)
+    print("random strings from seed %d (SEEDC_TEST_SEED replays it)" % SEED)
+    rng = random.Random(SEED)
     return ["%03d %s" % (i, hostile(rng)) for i in range(COUNT)]
 
 

@@ -60,13 +60,17 @@ def test_edit_changes_exactly_the_edited_row(hub, sqlite_path):
 
 
 def test_rows_added_in_the_app_are_left_alone(hub, sqlite_path):
+    """Rows the app made, one of them with a seeded record's name, keep every value."""
     connection = sqlite3.connect(sqlite_path)
-    connection.execute("INSERT INTO whatsapp_groups (name, sector, description, link) VALUES ('Made in app', 'Shelter', 'x', 'https://chat.whatsapp.com/app')")
+    connection.execute("INSERT INTO whatsapp_groups (name, sector, description, link) VALUES ('Made in app', 'Shelter', 'x', 'https://chat.whatsapp.com/app'), "
+                       "('WASH Coordination', 'Health', 'the app''s own', 'https://chat.whatsapp.com/app2')")
     connection.commit()
+    app_rows = connection.execute("SELECT * FROM whatsapp_groups ORDER BY id").fetchall()
     connection.close()
     apply(sqlite_path, hub / "seeds" / "sqlite.sql")
     connection = sqlite3.connect(sqlite_path)
-    assert connection.execute("SELECT count(*) FROM whatsapp_groups").fetchone() == (5,)
+    assert connection.execute("SELECT * FROM whatsapp_groups WHERE id <= 2 ORDER BY id").fetchall() == app_rows
+    assert connection.execute("SELECT count(*) FROM whatsapp_groups WHERE id > 2").fetchone() == (4,)
 
 
 def test_password_records_are_left_to_the_module(hub, sqlite_path):

@@ -8,8 +8,9 @@ import XCTest
 final class HostileInputTests: SeedcTestCase {
     static let corpus = repository.appendingPathComponent("Tests/Corpus")
 
-    /// Copies a committed case to a temporary folder and builds it there.
-    func runCase(_ name: String, prepare: (URL) throws -> Void = { _ in }) throws -> String {
+    /// Copies a committed case to a temporary folder and builds it there: what it
+    /// printed, and the folder.
+    func runCase(_ name: String, prepare: (URL) throws -> Void = { _ in }) throws -> (output: String, root: URL) {
         let root = try temporaryFolder().appendingPathComponent(name)
         let source = Self.corpus.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: source.path) {
@@ -22,22 +23,46 @@ final class HostileInputTests: SeedcTestCase {
         let run = try seedc(["build", "--root", root.path], environment: ["NO_COLOR": "1"])
         let seeds = FileManager.default.fileExists(atPath: root.appendingPathComponent("seeds").path)
         XCTAssertEqual(seeds, run.status == 0, "\(name): seeds/ must exist exactly when the build succeeds")
-        return "exit \(run.status)\n" + run.stderr
+        return ("exit \(run.status)\n" + run.stderr, root)
     }
 
+    /// Builds a case and compares what it printed with its expected.txt: the folder.
     @discardableResult
-    func assertGolden(_ name: String, prepare: (URL) throws -> Void = { _ in }, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let actual = try runCase(name, prepare: prepare)
+    func assertGolden(_ name: String, prepare: (URL) throws -> Void = { _ in }, file: StaticString = #filePath, line: UInt = #line) throws -> URL {
+        let (actual, root) = try runCase(name, prepare: prepare)
         defer { XCTAssertFalse(actual.contains(Self.secret), "\(name): a byte of a file outside the root was printed", file: file, line: line) }
         let expectedURL = Self.corpus.appendingPathComponent(name).appendingPathComponent("expected.txt")
-        if ProcessInfo.processInfo.environment["SEEDC_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: expectedURL.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: expectedURL)
-            return actual
+        try Golden.assertMatches(actual, expectedURL, "\(name): output", file: file, line: line)
+        return root
+    }
+
+    /// The rows of seeds/seed_initial_data.jsonl by table, each without its value hash.
+    func seedRows(_ root: URL) throws -> [String: [[String?]]] {
+        let lines = try String(contentsOf: root.appendingPathComponent("seeds/seed_initial_data.jsonl"), encoding: .utf8).split(separator: "\n")
+        var rows: [String: [[String?]]] = [:]
+        for line in lines {
+            guard let entry = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any], entry.first as? String == "batch",
+                  let table = entry[1] as? String, let batch = entry.last as? [[Any]] else { continue }
+            rows[table, default: []] += batch.map { $0.dropLast().map { $0 as? String } }
         }
-        let expected = (try? String(contentsOf: expectedURL, encoding: .utf8)) ?? "(no expected.txt)"
-        XCTAssertEqual(actual, expected, "\(name): output differs from \(expectedURL.path)", file: file, line: line)
-        return actual
+        return rows
+    }
+
+    /// A byte-order mark before `seed:`, and CRLF line ends in content.yaml and in a
+    /// markdown file: the values reach every output without the mark or a CR.
+    func testBOMAndCRLFValuesReachTheOutputs() throws {
+        let bom = try assertGolden("bom")
+        XCTAssertEqual(try seedRows(bom), ["notes": [["café", "ok", "café"]]])
+        let crlf = try assertGolden("crlf")
+        XCTAssertEqual(try seedRows(crlf), ["notes": [["a", "two\nlines\n", "a"]],
+                                            "sectors": [["health", "Health", "<p>Body <a href=\"#\">x</a></p>\n", "health"]]])
+        for (root, value) in [(bom, "'café'"), (crlf, "'two\nlines\n'")] {
+            for name in ["sqlite.sql", "postgres.sql", "seed_initial_data.jsonl"] {
+                let text = try String(contentsOf: root.appendingPathComponent("seeds").appendingPathComponent(name), encoding: .utf8)
+                XCTAssertFalse(text.unicodeScalars.contains("\u{FEFF}") || text.utf8.contains(13), "\(root.lastPathComponent)/seeds/\(name)")
+                if name.hasSuffix(".sql") { XCTAssertTrue(text.contains(value), "\(root.lastPathComponent)/seeds/\(name) lacks \(value)") }
+            }
+        }
     }
 
     /// What the files outside the root hold: it must never appear in any output.

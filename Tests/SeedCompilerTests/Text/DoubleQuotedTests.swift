@@ -14,16 +14,18 @@ final class DoubleQuotedTests: XCTestCase {
     }
 
     /// Random text of every kind of character reads back exactly as JSON, on one line.
+    /// The seed is in every failure message; `SEEDC_TEST_SEED=N` replays it.
     func testJSONRoundTripOfRandomText() throws {
-        var generator = SystemRandomNumberGenerator()
+        let seed = ProcessInfo.processInfo.environment["SEEDC_TEST_SEED"].flatMap { UInt64($0) } ?? 20_251_206
+        var generator = SplitMix64(seed: seed)
         let pool: [Unicode.Scalar] = (0..<0x100).compactMap(Unicode.Scalar.init) + ["\u{2028}", "\u{2029}", "\u{FEFF}", "✚", "🌀", "é", "\u{10FFFF}"]
         for _ in 0..<500 {
             var text = ""
             for _ in 0..<Int.random(in: 0..<40, using: &generator) { text.unicodeScalars.append(pool.randomElement(using: &generator)!) }
             let literal = DoubleQuoted.json(text)
-            XCTAssertFalse(literal.contains("\n") || literal.contains("\r") || literal.contains("\u{2028}"))
+            XCTAssertFalse(literal.contains("\n") || literal.contains("\r") || literal.contains("\u{2028}"), "seed \(seed): \(literal)")
             let decoded = try JSONSerialization.jsonObject(with: Data("[\(literal)]".utf8)) as? [String]
-            XCTAssertEqual(decoded?.first?.unicodeScalars.elementsEqual(text.unicodeScalars), true, literal)
+            XCTAssertEqual(decoded?.first?.unicodeScalars.elementsEqual(text.unicodeScalars), true, "seed \(seed): \(literal)")
         }
     }
 }
