@@ -125,6 +125,7 @@ rm -rf "$verify_dir" && mkdir -p "$verify_dir"
 clones=("$verify_dir/a" "$verify_dir/second-clone-at-a-longer-path")
 for clone in "${clones[@]}"; do
   git clone -q --no-hardlinks . "$clone"
+  git -C "$clone" checkout -q --detach "$(git rev-parse HEAD)"
   clone_start=$(date +%s)
   "$clone/scripts/release.sh" >"$clone.log" 2>&1 || { echo "release: the build in $clone failed (see $clone.log)" >&2; exit 1; }
   echo "release: --verify: the build in $clone took $(( $(date +%s) - clone_start )) s"
