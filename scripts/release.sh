@@ -12,8 +12,8 @@
 #   dist/SHA256SUMS   both artifacts' SHA-256 (`sha256sum -c SHA256SUMS`).
 # The symbol floor: the build fails if the binary imports any symbol versioned above
 # GLIBC_2.34, GLIBCXX_3.4.29 or CXXABI_1.3.13 (glibc 2.34 and GCC 11's libstdc++: RHEL 9,
-# Amazon Linux 2023, Ubuntu 22.04). Build paths are mapped to `.`, so the artifacts
-# are byte-identical wherever the commit is checked out:
+# Amazon Linux 2023, Ubuntu 22.04). The build sees the checkout at one fixed path
+# (below), so the artifacts are byte-identical wherever the commit is checked out:
 #   scripts/release.sh --verify   also builds the committed HEAD in two fresh clones at
 #       different paths and fails unless their artifacts are byte-identical (cmp).
 # The version is SeedcVersion.tool (Sources/SeedCompiler/Schema/Version.swift).
@@ -55,15 +55,35 @@ for pc in yaml-0.1 libcmark-gfm libxcrypt; do
   sed "s|^Libs:.*-L\${libdir}|Libs: -L$static_libs|" "/usr/lib/$multiarch/pkgconfig/$pc.pc" >"$static_libs/pkgconfig/$pc.pc"
 done
 
+# Reproducible wherever the commit is checked out: the build sees the checkout at one
+# fixed path, bind-mounted in a private mount namespace (`unshare -m`; `unshare -rm`
+# when not root), with its own scratch folder, .build/release-build. Mapping paths
+# alone (-file-prefix-map) is not enough: swiftc still writes the length of each source
+# file's absolute path into the code of `withoutActuallyEscaping` checks (GRDB has
+# some), so a checkout at a path of another length gave another binary. Without
+# namespaces the build runs in place, reproducible only at paths of the same length.
+root=/tmp/seedc-release-root
+if mkdir -p "$root" 2>/dev/null && unshare -m true 2>/dev/null; then in_root=(unshare -m)
+elif mkdir -p "$root" 2>/dev/null && unshare -rm true 2>/dev/null; then in_root=(unshare -rm)
+else
+  echo "release: note: cannot bind-mount the checkout at $root (no mount namespace); building in place" >&2
+  root=$PWD; in_root=()
+fi
+scratch=.build/release-build
 start=$(date +%s)
-# SQLite's static archive needs zlib (libz.so.1 is on every Debian and Ubuntu).
-# The checkout's path is written as `.` wherever the compilers record a path (the C
-# sources' __FILE__, #filePath, debug info), so it does not reach the binary.
+# SQLite's static archive needs zlib (libz.so.1 is on every Debian and Ubuntu). The
+# fixed path is written as `.` wherever the compilers record a path (the C sources'
+# __FILE__, #filePath, debug info). The Swift compiler's per-object hash of the LLVM
+# module (.swift_modhash, for skipping unchanged objects in incremental builds) is
+# left zero: it differed from one build folder to the next.
 build_flags=(--static-swift-stdlib -Xlinker -lz
-  -Xswiftc -file-prefix-map -Xswiftc "$PWD=." -Xcc "-ffile-prefix-map=$PWD=.")
-PKG_CONFIG_PATH="$static_libs/pkgconfig" swift build -c release --product seedc "${build_flags[@]}"
+  -Xswiftc -file-prefix-map -Xswiftc "$root=." -Xcc "-ffile-prefix-map=$root=."
+  -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen)
+"${in_root[@]}" sh -c '[ "$0" = "$1" ] || mount --bind "$0" "$1" && cd "$1" && shift && exec "$@"' "$PWD" "$root" \
+  env PKG_CONFIG_PATH="$static_libs/pkgconfig" swift build -c release --product seedc --scratch-path "$root/$scratch" "${build_flags[@]}"
 echo "release: swift build -c release took $(( $(date +%s) - start )) s"
-binary="$(PKG_CONFIG_PATH="$static_libs/pkgconfig" swift build -c release --show-bin-path)/seedc"
+binary="$scratch/$arch-unknown-linux-gnu/release/seedc"
+[ -x "$binary" ] || { echo "release: the build left no $binary" >&2; exit 1; }
 
 # Nothing of the toolchain or of the statically linked libraries may be needed at run time.
 needed=$(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
