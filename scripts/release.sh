@@ -63,8 +63,8 @@ done
 # some), so a checkout at a path of another length gave another binary. Without
 # namespaces the build runs in place, reproducible only at paths of the same length.
 root=/tmp/seedc-release-root
-if mkdir -p "$root" 2>/dev/null && unshare -m true 2>/dev/null; then in_root=(unshare -m)
-elif mkdir -p "$root" 2>/dev/null && unshare -rm true 2>/dev/null; then in_root=(unshare -rm)
+if mkdir -p "$root" 2>/dev/null && unshare -m mount --bind "$PWD" "$root" 2>/dev/null; then in_root=(unshare -m)
+elif mkdir -p "$root" 2>/dev/null && unshare -rm mount --bind "$PWD" "$root" 2>/dev/null; then in_root=(unshare -rm)
 else
   echo "release: note: cannot bind-mount the checkout at $root (no mount namespace); building in place" >&2
   root=$PWD; in_root=()
@@ -75,8 +75,10 @@ start=$(date +%s)
 # fixed path is written as `.` wherever the compilers record a path (the C sources'
 # __FILE__, #filePath, debug info). The Swift compiler's per-object hash of the LLVM
 # module (.swift_modhash, for skipping unchanged objects in incremental builds) is
-# left zero: it differed from one build folder to the next.
-build_flags=(--static-swift-stdlib -Xlinker -lz
+# left zero: it differed from one build folder to the next. The linker leaves out the
+# debug info (the release is stripped anyway), so the build ID is a hash of what ships:
+# the debug info names clang module caches by a signature that differs between builds.
+build_flags=(--static-swift-stdlib -Xlinker -lz -Xlinker --strip-debug
   -Xswiftc -file-prefix-map -Xswiftc "$root=." -Xcc "-ffile-prefix-map=$root=."
   -Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen)
 "${in_root[@]}" sh -c '[ "$0" = "$1" ] || mount --bind "$0" "$1" && cd "$1" && shift && exec "$@"' "$PWD" "$root" \
@@ -140,12 +142,13 @@ cat dist/SHA256SUMS
 # too), must give byte-identical artifacts. Each clone is a full build.
 [ -z "$(git status --porcelain --untracked-files=no)" ] ||
   echo "release: note: --verify builds the committed HEAD, not the uncommitted changes" >&2
+head=$(git rev-parse HEAD)
 verify_dir="$PWD/.build/release-verify"
 rm -rf "$verify_dir" && mkdir -p "$verify_dir"
 clones=("$verify_dir/a" "$verify_dir/second-clone-at-a-longer-path")
 for clone in "${clones[@]}"; do
   git clone -q --no-hardlinks . "$clone"
-  git -C "$clone" checkout -q --detach "$(git rev-parse HEAD)"
+  git -C "$clone" checkout -q --detach "$head"
   clone_start=$(date +%s)
   "$clone/scripts/release.sh" >"$clone.log" 2>&1 || { echo "release: the build in $clone failed (see $clone.log)" >&2; exit 1; }
   echo "release: --verify: the build in $clone took $(( $(date +%s) - clone_start )) s"
