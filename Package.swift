@@ -37,6 +37,9 @@ let package = Package(
         ),
         /// glibc's `mallopt` (the seedc executable fixes the mmap threshold at start).
         .systemLibrary(name: "CMalloc"),
+        /// arc4random_buf, arc4random, hypot and hypotf defined in the executable, so the
+        /// release needs no glibc newer than 2.34 (glibc_floor.c says why).
+        .target(name: "CGlibcFloor"),
         .target(
             name: "SeedCompiler",
             dependencies: [
@@ -83,6 +86,7 @@ let package = Package(
                 "SeedFlows",
                 "SeedCompiler",
                 .target(name: "CMalloc", condition: .when(platforms: [.linux])),
+                .target(name: "CGlibcFloor", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

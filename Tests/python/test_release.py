@@ -2,7 +2,9 @@
 is no Swift toolchain: each command runs in its own mount namespace (`unshare -m`)
 with an empty tmpfs over the toolchain folder. From the tarball's binary and from a
 fresh venv with the wheel installed: --version, build, check, apply to SQLite, apply
-to PostgreSQL.
+to PostgreSQL. Both binaries import no symbol newer than glibc 2.34 and GCC 11's
+libstdc++ (`objdump -T`), the wheel is tagged manylinux_2_34, and dist/SHA256SUMS
+checks.
 
 scripts/test.sh builds the artifacts once and sets SEEDC_DIST; without it these
 tests skip (run scripts/release.sh, then SEEDC_DIST=dist)."""
@@ -119,3 +121,32 @@ def test_libpq_is_needed_only_for_postgres(binaries, hub, sqlite_path, pg_url):
     assert postgres.returncode == 1
     assert "PostgreSQL needs libpq, which could not be loaded" in postgres.stderr
     assert "apt-get install libpq5" in postgres.stderr
+
+
+# The newest symbol versions the release may import: glibc 2.34 (RHEL/Alma/Rocky 9,
+# Amazon Linux 2023; Ubuntu 22.04 has 2.35) and GCC 11's libstdc++ (RHEL 9's).
+FLOOR = {"GLIBC": (2, 34), "GLIBCXX": (3, 4, 29), "CXXABI": (1, 3, 13)}
+
+
+@pytest.mark.parametrize("kind", ["tarball", "wheel"])
+def test_imports_nothing_newer_than_glibc_2_34(kind, binaries):
+    dump = subprocess.run(["objdump", "-T", binaries[kind]], capture_output=True, text=True, check=True).stdout
+    imported = [line for line in dump.splitlines() if "*UND*" in line]
+    assert any("GLIBC_2.34" in line for line in imported), "expected glibc symbols in:\n" + dump[:2000]
+    too_new = []
+    for line in imported:
+        found = re.search(r"\((GLIBC|GLIBCXX|CXXABI)_([0-9.]+)\)", line)
+        if found and tuple(map(int, found.group(2).split("."))) > FLOOR[found.group(1)]:
+            too_new.append(line)
+    assert too_new == []
+
+
+def test_wheel_is_manylinux_2_34_and_checksums_verify():
+    dist = Path(DIST)
+    assert [w.name for w in dist.glob("*.whl")] == ["seedc-%s-py3-none-manylinux_2_34_x86_64.whl" % VERSION]
+    check = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=dist, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert sorted(check.stdout.splitlines()) == [
+        "seedc-%s-linux-x86_64.tar.gz: OK" % VERSION,
+        "seedc-%s-py3-none-manylinux_2_34_x86_64.whl: OK" % VERSION,
+    ]
