@@ -130,12 +130,17 @@ def test_sqlite_relations_survive_a_rebuild(tmp_path):
     subprocess.run(["sqlite3", "-bail", str(databases["sqlite3 script"])],
                    input="PRAGMA foreign_keys = ON;\n" + (root / "seeds" / "sqlite.sql").read_text(), text=True, check=True)
     subprocess.run([sys.executable, str(root / "seeds" / "seed_initial_data.py"), str(databases["seed_initial_data.py"])], check=True, capture_output=True)
+    assert_rebuilt(root, live, databases, sqlite_content, expected)
+
+
+def assert_rebuilt(root, live, databases, content, expected):
+    """Each rebuilt database (by the path that filled it) holds the live content, the
+    app's own row beside it, and `plan` has nothing to do; a second capture adds nothing."""
     for path, database in databases.items():
-        dump = sqlite_content(database)
+        dump = content(database)
         assert without_app_rows(dump) == expected, path
         assert ("app-post", None, "app@example.org", None) in dump["posts"], path
         assert "nothing to do" in seedc("plan", "--root", root, "--database", database).stdout, path
-    # A second capture adds nothing.
     assert "added 0 categories, 0 post_tags, 0 posts, 0 tags, 0 users" in seedc("capture", "--root", root, "--database", live).stdout
 
 
@@ -156,12 +161,7 @@ def test_postgres_relations_survive_a_rebuild(tmp_path, pg_databases):
     seedc("apply", "--root", root, "--database", databases["seedc apply"])
     subprocess.run(["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", databases["psql"], "-f", str(root / "seeds" / "postgres.sql")], check=True)
     subprocess.run([sys.executable, str(root / "seeds" / "seed_initial_data.py"), databases["seed_initial_data.py"]], check=True, capture_output=True)
-    for path, url in databases.items():
-        dump = pg_content(url)
-        assert without_app_rows(dump) == expected, path
-        assert ("app-post", None, "app@example.org", None) in dump["posts"], path
-        assert "nothing to do" in seedc("plan", "--root", root, "--database", url).stdout, path
-    assert "added 0 categories, 0 post_tags, 0 posts, 0 tags, 0 users" in seedc("capture", "--root", root, "--database", live).stdout
+    assert_rebuilt(root, live, databases, pg_content, expected)
 
 
 def test_capture_names_dangling_references(tmp_path):
